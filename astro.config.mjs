@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { loadSiteData } from './src/data/load.ts';
+
+/**
+ * Checks data/ before Astro renders a page, so a malformed row stops the
+ * build in seconds with the file, row and field named, instead of failing
+ * halfway through rendering.
+ * @returns {import('astro').AstroIntegration}
+ */
+function checkData() {
+  return {
+    name: 'lifelines:check-data',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const data = loadSiteData();
+        const rows = Object.values(data).reduce((sum, rows) => sum + rows.length, 0);
+        logger.info(`data/ checked: ${rows} rows`);
+      },
+    },
+  };
+}
+
+// BASE_PATH and SITE_URL let the same build be deployed under a sub-path,
+// e.g. BASE_PATH=/lifelines/ SITE_URL=https://example.org npm run build.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  integrations: [checkData(), mdx()],
+  security: { csp: true },
+  build: { inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,44 @@
+// Weight budgets per page. The numbers live in budgets.json (repo root) so
+// they can be tuned without touching code; these defaults apply when the
+// file is absent. KB means KiB: 120 KB = 122880 bytes of gzip.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './dist.mjs';
+
+export const DEFAULT_BUDGETS = {
+  default: { totalKB: 120, jsKB: 40 },
+  overrides: [{ match: '^embed/', totalKB: 40, jsKB: 40 }],
+};
+
+export function loadBudgets(file = path.join(repoRoot, 'budgets.json')) {
+  if (!fs.existsSync(file)) return DEFAULT_BUDGETS;
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return {
+    default: { ...DEFAULT_BUDGETS.default, ...data.default },
+    overrides: data.overrides ?? [],
+  };
+}
+
+// `match` is a regular expression tested against the page path relative to
+// dist ("embed/map/index.html"), so "^embed/" is every page under /embed/
+// whatever BASE_PATH is. The first matching override wins; fields it leaves
+// out fall back to the default.
+export function budgetFor(page, budgets = DEFAULT_BUDGETS) {
+  const override = (budgets.overrides ?? []).find((o) => new RegExp(o.match).test(page));
+  const { match: _match, ...limits } = override ?? {};
+  return { ...budgets.default, ...limits };
+}
+
+// Human-readable reasons why a first-view result breaks its budget
+// (empty when it is within budget and references nothing external/missing).
+export function checkBudget(result, budget) {
+  const problems = [...result.errors];
+  const kb = (n) => (n / 1024).toFixed(1);
+  if (budget.totalKB != null && result.totals.total > budget.totalKB * 1024) {
+    problems.push(`total ${kb(result.totals.total)} KB > ${budget.totalKB} KB`);
+  }
+  if (budget.jsKB != null && result.totals.js > budget.jsKB * 1024) {
+    problems.push(`JavaScript ${kb(result.totals.js)} KB > ${budget.jsKB} KB`);
+  }
+  return problems;
+}

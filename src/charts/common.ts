@@ -1,0 +1,261 @@
+/**
+ * Shared pieces of the chart renderers: the root <svg>, the mark and label
+ * attributes the browser toggles, partial-date periods, number formats and
+ * a small legend. Everything returns strings; nothing touches a DOM.
+ */
+import { parsePartialDate, type DatePrecision } from '../data/dates';
+import { attrs, classes, el, escapeXml, type Attrs, type Size } from '../lib/svg';
+import type { ChartKind, ChartRenderOptions, ChartState } from './chart-state';
+import { STANDALONE_CHART_CSS } from './standalone-css';
+
+/** Text is drawn at this size in user units; layouts adapt to the width instead of scaling text. */
+export const FONT_SIZE = 14;
+export const SMALL_FONT_SIZE = 13;
+export const LINE_HEIGHT = 18;
+/** Average advance of system-ui glyphs, in em: used to keep labels inside the chart and apart. */
+const CHAR_EM = 0.57;
+
+export const DAY_MS = 86_400_000;
+
+export function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function clamp(n: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, n));
+}
+
+export function textWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
+  return text.length * fontSize * CHAR_EM * (bold ? 1.07 : 1);
+}
+
+/** 1500 → "1,500"; 4.5 → "4.5". */
+export function formatNumber(n: number): string {
+  const [int = '', frac] = String(Math.abs(n)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '−' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** "1,500" or "1,500–2,000". */
+export function formatRange(min: number, max: number): string {
+  return min === max ? formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`;
+}
+
+/** The stretch of time a partial date covers, in UTC milliseconds; `end` is exclusive. */
+export interface Period {
+  start: number;
+  end: number;
+  precision: DatePrecision;
+}
+
+export function periodOf(value: string): Period {
+  const p = parsePartialDate(value);
+  if (!p) throw new Error(`not a valid date: "${value}"`);
+  if (p.precision === 'year') return { start: Date.UTC(p.year, 0, 1), end: Date.UTC(p.year + 1, 0, 1), precision: 'year' };
+  const month = (p.month ?? 1) - 1;
+  if (p.precision === 'month') return { start: Date.UTC(p.year, month, 1), end: Date.UTC(p.year, month + 1, 1), precision: 'month' };
+  const start = Date.UTC(p.year, month, p.day ?? 1);
+  return { start, end: start + DAY_MS, precision: 'day' };
+}
+
+/** From the start of `from`'s period to the end of `to`'s (or of `from`'s when there is no `to`). */
+export function spanOf(from: string, to?: string): Period {
+  const a = periodOf(from);
+  if (!to) return a;
+  const b = periodOf(to);
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), precision: a.precision };
+}
+
+/** Greedy word wrap; a word longer than the width is cut rather than overflowing. */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const raw of text.trim().split(/\s+/)) {
+    let word = raw;
+    while (word.length > maxChars) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(word.slice(0, maxChars - 1) + '-');
+      word = word.slice(maxChars - 1);
+    }
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * A number the schema requires. (Until the row types say so, a required
+ * numeric cell is typed `number | undefined`; this keeps the charts honest
+ * either way: a missing number stops the build instead of being drawn as 0.)
+ */
+export function required(value: number | undefined, what: string): number {
+  if (value === undefined || !Number.isFinite(value)) throw new Error(`${what} is missing`);
+  return value;
+}
+
+export function uniqueSources(rows: readonly { source_ids: string[] }[]): string[] {
+  return [...new Set(rows.flatMap((r) => r.source_ids))];
+}
+
+/** What a state asks of a renderer, in the form the renderers use. */
+export interface MarkContext {
+  interactive: boolean;
+  groups: Set<string>;
+  highlight: Set<string>;
+}
+
+export function markContext(state: ChartState, options: ChartRenderOptions): MarkContext {
+  return { interactive: options.mode === 'interactive', groups: new Set(state.groups), highlight: new Set(state.highlight) };
+}
+
+export function groupShown(ctx: MarkContext, group: string): boolean {
+  return ctx.groups.size === 0 || ctx.groups.has(group);
+}
+
+/** Interactive charts draw every mark; static ones only the marks the state shows. */
+export function keepGroup(ctx: MarkContext, group: string): boolean {
+  return ctx.interactive || groupShown(ctx, group);
+}
+
+/** Attributes of a mark (or its <g>): what the browser toggles. */
+export function markAttrs(ctx: MarkContext, group: string, id: string, ...extra: (string | false | undefined)[]): Attrs {
+  return {
+    class: classes('chart-mark', ...extra, !groupShown(ctx, group) && 'is-off', ctx.highlight.has(id) && 'is-highlighted'),
+    'data-group': group,
+    'data-mark': id,
+  };
+}
+
+/**
+ * Attributes of a label shown only while its row is highlighted, or null
+ * when a static chart should leave it out. Like the browser, this looks at
+ * the highlight only, not at the mark's group.
+ */
+export function conditionalLabelAttrs(ctx: MarkContext, id: string, ...extra: (string | false | undefined)[]): Attrs | null {
+  const on = ctx.highlight.has(id);
+  if (!on && !ctx.interactive) return null;
+  return { class: classes('chart-label', 'chart-label--conditional', ...extra, !on && 'is-off'), 'data-label-for': id };
+}
+
+/** A <text> of one or more lines; `x`/`y` is the first baseline. */
+export function textLines(
+  lines: string[],
+  x: number,
+  y: number,
+  values: Attrs = {},
+  lineHeight = LINE_HEIGHT,
+): string {
+  if (lines.length === 1) return el('text', { ...values, x: round(x), y: round(y) }, escapeXml(lines[0] ?? ''));
+  return el(
+    'text',
+    { ...values, x: round(x), y: round(y) },
+    lines.map((line, i) => el('tspan', { x: round(x), dy: i === 0 ? undefined : lineHeight }, escapeXml(line))),
+  );
+}
+
+export function line(x1: number, y1: number, x2: number, y2: number, cls: string, extra: Attrs = {}): string {
+  return `<line${attrs({ class: cls, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), ...extra })}/>`;
+}
+
+export function rect(x: number, y: number, width: number, height: number, cls: string, extra: Attrs = {}): string {
+  return `<rect${attrs({ class: cls, x: round(x), y: round(y), width: round(Math.max(0, width)), height: round(Math.max(0, height)), ...extra })}/>`;
+}
+
+export function circle(cx: number, cy: number, r: number, cls: string, extra: Attrs = {}): string {
+  return `<circle${attrs({ class: cls, cx: round(cx), cy: round(cy), r: round(r), ...extra })}/>`;
+}
+
+export interface LegendItem {
+  /** Draws the key, centred on (cx, cy), at most 16 units wide. */
+  swatch: (cx: number, cy: number) => string;
+  text: string;
+}
+
+/** Legend items flowed left to right, wrapping to new rows within `maxWidth`. */
+export function flowLegend(items: LegendItem[], x: number, y: number, maxWidth: number): { svg: string; height: number } {
+  const rowHeight = 22;
+  let cx = x;
+  let row = 0;
+  const parts: string[] = [];
+  for (const item of items) {
+    const width = 22 + textWidth(item.text);
+    if (cx > x && cx + width > x + maxWidth) {
+      cx = x;
+      row += 1;
+    }
+    const cy = y + row * rowHeight + rowHeight / 2;
+    parts.push(item.swatch(cx + 8, cy));
+    parts.push(el('text', { class: 'chart-legend-text', x: round(cx + 21), y: round(cy + FONT_SIZE * 0.35) }, escapeXml(item.text)));
+    cx += width + 16;
+  }
+  return { svg: items.length ? el('g', { class: 'chart-legend' }, parts) : '', height: items.length ? (row + 1) * rowHeight : 0 };
+}
+
+/** The root element every chart shares. */
+export function chartSvg(kind: ChartKind, box: Size, options: ChartRenderOptions, body: string[], extra: Attrs = {}): string {
+  const titleId = `${options.idPrefix}-title`;
+  const interactive = options.mode === 'interactive';
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: `chart chart-${kind}`,
+      viewBox: `0 0 ${round(box.width)} ${round(box.height)}`,
+      role: 'img',
+      'aria-labelledby': titleId,
+      'font-size': FONT_SIZE,
+      'data-chart': kind,
+      ...extra,
+    },
+    [
+      el('title', { id: titleId }, escapeXml(options.title)),
+      // A standalone file has no page stylesheet; it carries its own (light) colours.
+      interactive ? '' : el('style', {}, STANDALONE_CHART_CSS),
+      ...body,
+    ],
+  );
+}
+
+/** A chart with no rows says so instead of drawing empty axes. */
+export function emptyChart(kind: ChartKind, size: Size, options: ChartRenderOptions, message: string): string {
+  return chartSvg(kind, size, options, [
+    el('text', { class: 'chart-note', x: round(size.width / 2), y: round(size.height / 2), 'text-anchor': 'middle' }, escapeXml(message)),
+  ]);
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+export function monthName(month0: number, long = false): string {
+  return (long ? LONG_MONTH_NAMES : MONTH_NAMES)[month0] ?? '';
+}
+
+/** UTC month starts m with from <= m < to. */
+export function monthStarts(from: number, to: number): number[] {
+  const d = new Date(from);
+  let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  if (t < from) t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  const out: number[] = [];
+  while (t < to) {
+    out.push(t);
+    const m = new Date(t);
+    t = Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1);
+  }
+  return out;
+}
+
+export function addMonths(t: number, months: number): number {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate());
+}

@@ -1,0 +1,274 @@
+/**
+ * Fuel prices per litre over time. Each reported price is its own mark, and
+ * no line joins them: the reports come from different places, fuels and
+ * sources, so a line would draw a trend no source measured.
+ *
+ *  - official pump price: filled mark; informal (black-market) price: hollow mark;
+ *  - a reported range (min ≠ max): a vertical bar from min to max with end caps;
+ *  - a date known only to the month: a horizontal span across that month.
+ */
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import type { FuelPrice, Place } from '../data/schema';
+import { formatDate, startOfDate } from '../data/dates';
+import { el, escapeXml, type Size } from '../lib/svg';
+import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
+import {
+  DAY_MS,
+  FONT_SIZE,
+  chartSvg,
+  circle,
+  conditionalLabelAttrs,
+  emptyChart,
+  flowLegend,
+  formatNumber,
+  formatRange,
+  keepGroup,
+  line,
+  markAttrs,
+  markContext,
+  monthName,
+  monthStarts,
+  periodOf,
+  rect,
+  required,
+  round,
+  textLines,
+  textWidth,
+  uniqueSources,
+  type LegendItem,
+} from './common';
+import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
+
+const PAD_DAYS = 14;
+const DOT_RADIUS = 5.5;
+const BAR_WIDTH = 8;
+const CAP_WIDTH = 16;
+const SPAN_HEIGHT = 6;
+const DODGE = 11;
+
+const MARKET_WORDS: Record<FuelPrice['market'], string> = {
+  official: 'official pump price',
+  informal: 'informal or black-market price',
+};
+
+function placeName(row: FuelPrice, places: Map<string, Place>): string {
+  if (!row.place) return 'Place unspecified';
+  return places.get(row.place)?.name ?? row.place;
+}
+
+function priceRange(row: FuelPrice): { min: number; max: number } {
+  return {
+    min: required(row.price_cfa_min, `fuel price "${row.id}": price_cfa_min`),
+    max: required(row.price_cfa_max, `fuel price "${row.id}": price_cfa_max`),
+  };
+}
+
+/** "Mopti, 1,500–2,000 CFA", with the fuel when the source names it: "Bamako, 775 CFA, petrol". */
+export function fuelPriceLabel(row: FuelPrice, places: Map<string, Place>): string {
+  const { min, max } = priceRange(row);
+  const fuel = row.fuel === 'unknown' ? '' : `, ${row.fuel}`;
+  return `${placeName(row, places)}, ${formatRange(min, max)} CFA${fuel}`;
+}
+
+function sortRows(rows: readonly FuelPrice[]): FuelPrice[] {
+  return [...rows].sort(
+    (a, b) => startOfDate(a.date).getTime() - startOfDate(b.date).getTime() || a.market.localeCompare(b.market) || a.id.localeCompare(b.id),
+  );
+}
+
+export function renderFuelPrices(
+  prices: FuelPrice[],
+  places: Place[],
+  state: ChartState,
+  size: Size,
+  options: ChartRenderOptions,
+): string {
+  const ctx = markContext(state, options);
+  const rows = sortRows(prices).filter((r) => keepGroup(ctx, r.market));
+  if (rows.length === 0) return emptyChart('fuel-prices', size, options, 'No fuel prices to show');
+  const placeById = new Map(places.map((p) => [p.id, p]));
+  const W = size.width;
+  const H = size.height;
+  const pad = 10;
+
+  // Legend: the two markets (as far as the chart shows them), then how ranges and months are drawn.
+  const markets = (['official', 'informal'] as const).filter((m) => rows.some((r) => r.market === m));
+  const legendItems: LegendItem[] = markets.map((m) => ({
+    swatch: (cx, cy) => circle(cx, cy, DOT_RADIUS, `fuel-shape fuel-shape--${m}`),
+    text: m === 'official' ? 'Official pump price' : 'Informal or black-market price',
+  }));
+  if (rows.some((r) => priceRange(r).min !== priceRange(r).max)) {
+    legendItems.push({
+      swatch: (cx, cy) =>
+        [rect(cx - 2, cy - 8, 4, 16, 'fuel-key'), line(cx - 6, cy - 8, cx + 6, cy - 8, 'fuel-key-cap'), line(cx - 6, cy + 8, cx + 6, cy + 8, 'fuel-key-cap')].join(''),
+      text: 'range reported',
+    });
+  }
+  if (rows.some((r) => periodOf(r.date).precision !== 'day')) {
+    legendItems.push({
+      swatch: (cx, cy) => [rect(cx - 8, cy - 2, 16, 4, 'fuel-key'), line(cx - 8, cy - 6, cx - 8, cy + 6, 'fuel-key-cap'), line(cx + 8, cy - 6, cx + 8, cy + 6, 'fuel-key-cap')].join(''),
+      text: 'month known, not the day',
+    });
+  }
+  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+
+  const yTitleBaseline = legend.height + 20;
+  const plotTop = yTitleBaseline + 16;
+  const plotBottom = H - 34;
+
+  // y: CFA francs per litre, from 0.
+  const maxPrice = Math.max(...rows.map((r) => priceRange(r).max));
+  const y = scaleLinear()
+    .domain([0, maxPrice > 0 ? maxPrice * 1.08 : 1])
+    .range([plotBottom, plotTop])
+    .nice(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
+  const yTicks = y.ticks(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
+  const yLabel = (t: number) => `${formatNumber(t)} CFA`;
+  const plotLeft = pad + Math.max(...yTicks.map((t) => textWidth(yLabel(t)))) + 8;
+  const plotRight = W - pad - 4;
+
+  // x: time, padded a couple of weeks either side of the reported periods.
+  const periods = new Map(rows.map((r) => [r.id, periodOf(r.date)]));
+  const starts = [...periods.values()].map((p) => p.start);
+  const ends = [...periods.values()].map((p) => p.end);
+  const domain: [number, number] = [Math.min(...starts) - PAD_DAYS * DAY_MS, Math.max(...ends) + PAD_DAYS * DAY_MS];
+  const x = scaleUtc().domain(domain).range([plotLeft, plotRight]);
+  const px = (t: number) => x(new Date(t));
+
+  // Axes.
+  const grid = yTicks.map((t) =>
+    [
+      line(plotLeft, y(t), plotRight, y(t), t === 0 ? 'chart-axis-line' : 'chart-grid'),
+      el('text', { class: 'chart-tick-label', x: round(plotLeft - 8), y: round(y(t) + FONT_SIZE * 0.35), 'text-anchor': 'end' }, escapeXml(yLabel(t))),
+    ].join(''),
+  );
+  const yTitle = el('text', { class: 'chart-axis-title', x: pad, y: yTitleBaseline }, 'Price per litre, in CFA francs');
+
+  const months = monthStarts(domain[0], domain[1] + 1);
+  const monthWidth = (plotRight - plotLeft) * (30.4 * DAY_MS) / (domain[1] - domain[0]);
+  const labelWidth = textWidth('Sep 2025') + 12;
+  const step = [1, 2, 3, 4, 6, 12].find((s) => s * monthWidth >= labelWidth) ?? 12;
+  const xAxis = months.map((m) => {
+    const d = new Date(m);
+    const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    const tick = line(px(m), plotBottom, px(m), plotBottom + 6, 'chart-tick');
+    const index = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    const cx = px((m + Math.min(next, domain[1])) / 2);
+    const text = `${monthName(d.getUTCMonth())} ${d.getUTCFullYear()}`;
+    const half = textWidth(text) / 2;
+    const labelled = index % step === 0 && cx - half >= 0 && cx + half <= W;
+    return tick + (labelled ? el('text', { class: 'chart-tick-label', x: round(cx), y: round(plotBottom + 22), 'text-anchor': 'middle' }, text) : '');
+  });
+
+  // Rows reported for the same day sit side by side rather than on top of each other.
+  const dodge = new Map<string, number>();
+  const byDay = new Map<string, FuelPrice[]>();
+  for (const r of rows) {
+    if (periods.get(r.id)?.precision !== 'day') continue;
+    byDay.set(r.date, [...(byDay.get(r.date) ?? []), r]);
+  }
+  for (const group of byDay.values()) group.forEach((r, i) => dodge.set(r.id, (i - (group.length - 1) / 2) * DODGE));
+
+  const marks: string[] = [];
+  const labels: string[] = [];
+  const placedLabels: Box[] = [];
+  // Highlighted rows are labelled first, so they get the free spots.
+  const labelOrder = [...rows].sort((a, b) => Number(ctx.highlight.has(b.id)) - Number(ctx.highlight.has(a.id)));
+  const geometry = new Map<string, { x0: number; x1: number; yTop: number; yBottom: number }>();
+
+  for (const r of rows) {
+    const period = periods.get(r.id) ?? periodOf(r.date);
+    const shape = `fuel-shape fuel-shape--${r.market}`;
+    const cap = `fuel-cap fuel-cap--${r.market}`;
+    const price = priceRange(r);
+    const yTop = y(price.max);
+    const yBottom = y(price.min);
+    const isRange = price.min !== price.max;
+    const parts: string[] = [];
+    let x0: number;
+    let x1: number;
+    if (period.precision === 'day') {
+      const cx = px(period.start + DAY_MS / 2) + (dodge.get(r.id) ?? 0);
+      x0 = cx - CAP_WIDTH / 2;
+      x1 = cx + CAP_WIDTH / 2;
+      if (isRange) {
+        parts.push(rect(cx - BAR_WIDTH / 2, yTop, BAR_WIDTH, yBottom - yTop, shape));
+        parts.push(line(cx - CAP_WIDTH / 2, yTop, cx + CAP_WIDTH / 2, yTop, cap));
+        parts.push(line(cx - CAP_WIDTH / 2, yBottom, cx + CAP_WIDTH / 2, yBottom, cap));
+      } else {
+        parts.push(circle(cx, yTop, DOT_RADIUS, shape));
+        x0 = cx - DOT_RADIUS;
+        x1 = cx + DOT_RADIUS;
+      }
+    } else {
+      x0 = px(period.start);
+      x1 = px(period.end);
+      if (isRange) {
+        parts.push(rect(x0, yTop, x1 - x0, yBottom - yTop, `${shape} fuel-shape--box`));
+      } else {
+        parts.push(rect(x0, yTop - SPAN_HEIGHT / 2, x1 - x0, SPAN_HEIGHT, shape));
+        parts.push(line(x0, yTop - 6, x0, yTop + 6, cap));
+        parts.push(line(x1, yTop - 6, x1, yTop + 6, cap));
+      }
+    }
+    geometry.set(r.id, { x0, x1, yTop, yBottom });
+    marks.push(el('g', markAttrs(ctx, r.market, r.id, 'fuel-mark', `fuel-mark--${r.market}`), parts));
+  }
+
+  // Marks are obstacles for every label; highlighted labels also avoid each other.
+  const markBoxes: Box[] = [...geometry.values()].map((g) => ({ x: g.x0 - 2, y: g.yTop - DOT_RADIUS - 2, width: g.x1 - g.x0 + 4, height: g.yBottom - g.yTop + 2 * DOT_RADIUS + 4 }));
+  const bounds: Box = { x: pad, y: plotTop - 12, width: W - 2 * pad, height: plotBottom - plotTop + 10 };
+  for (const r of labelOrder) {
+    const labelAttrs = conditionalLabelAttrs(ctx, r.id, 'fuel-label');
+    const g = geometry.get(r.id);
+    if (!labelAttrs || !g) continue;
+    const text = fuelPriceLabel(r, placeById);
+    const width = textWidth(text, FONT_SIZE, true);
+    const height = FONT_SIZE + 6;
+    const candidates: Candidate[] = [];
+    const mid = (g.x0 + g.x1) / 2;
+    for (let k = 0; k <= 10; k++) {
+      for (const dir of k === 0 ? [0] : [-1, 1]) {
+        const dy = dir * k * (height + 2);
+        candidates.push({ box: { x: g.x1 + 6, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) });
+        candidates.push({ box: { x: g.x0 - 6 - width, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) + 6 });
+        for (const dx of [0, -0.25, 0.25, -0.5, 0.5]) {
+          candidates.push({ box: { x: mid - width / 2 + dx * width, y: g.yTop - DOT_RADIUS - 4 - height + Math.min(0, dy), width, height }, cost: Math.abs(dy) + Math.abs(dx) * width + 10 });
+        }
+      }
+    }
+    const highlighted = ctx.highlight.has(r.id);
+    const markBox: Box = { x: g.x0, y: g.yTop, width: g.x1 - g.x0, height: g.yBottom - g.yTop };
+    const box = pickBox(candidates, placedLabels, markBoxes, bounds, 2, (b) => 300 * segmentCrossings(leaderEnds(markBox, b), placedLabels));
+    if (highlighted) placedLabels.push(box);
+    labels.push(el('g', labelAttrs, [leader(markBox, box), textLines([text], box.x, box.y + FONT_SIZE, {})]));
+  }
+
+  return chartSvg('fuel-prices', size, options, [
+    legend.svg,
+    yTitle,
+    el('g', { class: 'chart-axis chart-axis--y' }, grid),
+    el('g', { class: 'chart-axis chart-axis--x' }, xAxis),
+    el('g', { class: 'chart-marks' }, marks),
+    el('g', { class: 'chart-labels' }, labels),
+  ]);
+}
+
+export function fuelPricesTable(prices: FuelPrice[], places: Place[]): ChartTable {
+  const placeById = new Map(places.map((p) => [p.id, p]));
+  const rows = sortRows(prices);
+  return {
+    caption: 'Fuel prices per litre reported in Mali, in CFA francs',
+    columns: ['Date', 'Place', 'Market', 'Fuel', 'Lowest price (CFA/litre)', 'Highest price (CFA/litre)', 'Confidence'],
+    rows: rows.map((r) => [
+      formatDate(r.date),
+      r.place ? (placeById.get(r.place)?.name ?? r.place) : 'unspecified',
+      MARKET_WORDS[r.market],
+      r.fuel,
+      priceRange(r).min,
+      priceRange(r).max,
+      r.confidence,
+    ]),
+    sourceIds: uniqueSources(rows),
+  };
+}

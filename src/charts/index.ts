@@ -1,0 +1,44 @@
+/**
+ * One entry point for every chart: the story's panel, step figures, embed
+ * pages and downloads call these, so they cannot drift apart.
+ */
+import type { SiteData } from '../data/schema';
+import type { Size } from '../lib/svg';
+import type { ChartKind, ChartRenderOptions, ChartState, ChartTable } from './chart-state';
+import { electricityTable, renderElectricity } from './electricity';
+import { fuelPricesTable, renderFuelPrices } from './fuel-prices';
+import { renderRoadsWaffle, roadsWaffleTable } from './roads-waffle';
+import { renderSchoolCalendar, schoolCalendarTable } from './school-calendar';
+import { renderTimeline, timelineTable } from './timeline';
+
+export * from './chart-state';
+
+export function renderChart(data: SiteData, state: ChartState, size: Size, options: ChartRenderOptions): string {
+  switch (state.kind) {
+    case 'fuel-prices':
+      return renderFuelPrices(data.fuelPrices, data.places, state, size, options);
+    case 'electricity':
+      return renderElectricity(data.electricity, data.places, state, size, options);
+    case 'school-calendar':
+      return renderSchoolCalendar(data.schoolClosures, state, size, options);
+    case 'roads-waffle':
+      return renderRoadsWaffle(data.figures, state, size, options);
+    case 'timeline':
+      return renderTimeline(data.timeline, state, size, options);
+  }
+}
+
+export function chartTable(data: SiteData, kind: ChartKind): ChartTable {
+  switch (kind) {
+    case 'fuel-prices':
+      return fuelPricesTable(data.fuelPrices, data.places);
+    case 'electricity':
+      return electricityTable(data.electricity, data.places);
+    case 'school-calendar':
+      return schoolCalendarTable(data.schoolClosures);
+    case 'roads-waffle':
+      return roadsWaffleTable(data.figures);
+    case 'timeline':
+      return timelineTable(data.timeline);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * School closures as calendar months (weeks start on Monday): closed days
+ * filled, the day schools reopened outlined, the day the closure was
+ * announced marked with a dot. Days are computed in UTC, so the calendar
+ * does not depend on the build machine's time zone.
+ *
+ * A date known only to the month (or year) cannot pick out a day: a closure
+ * bound given that way fills the whole period in a paler shade, and a
+ * reopening or announcement given that way is not drawn (the table keeps it).
+ */
+import type { SchoolClosure } from '../data/schema';
+import { formatDate } from '../data/dates';
+import { el, type Size } from '../lib/svg';
+import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
+import {
+  DAY_MS,
+  FONT_SIZE,
+  LINE_HEIGHT,
+  SMALL_FONT_SIZE,
+  chartSvg,
+  circle,
+  clamp,
+  conditionalLabelAttrs,
+  emptyChart,
+  flowLegend,
+  keepGroup,
+  markAttrs,
+  markContext,
+  monthName,
+  periodOf,
+  rect,
+  round,
+  textLines,
+  uniqueSources,
+  wrapText,
+  type LegendItem,
+} from './common';
+
+const MIN_CELL = 28;
+const MAX_CELL = 46;
+const CELL_GAP = 3;
+const MONTH_GAP = 24;
+const MONTH_HEADER = 46;
+const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+
+interface ClosureDays {
+  closure: SchoolClosure;
+  closed: { day: number; uncertain: boolean }[];
+  reopen?: number;
+  announced?: number;
+}
+
+function dayOrUndefined(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const p = periodOf(value);
+  return p.precision === 'day' ? p.start : undefined;
+}
+
+export function closureDays(c: SchoolClosure): ClosureDays {
+  const from = periodOf(c.start_date);
+  const to = periodOf(c.end_date);
+  if (to.end <= from.start) throw new Error(`school closure "${c.id}": end_date ${c.end_date} is before start_date ${c.start_date}`);
+  const closed: ClosureDays['closed'] = [];
+  for (let day = from.start; day < to.end; day += DAY_MS) {
+    const uncertain = (from.precision !== 'day' && day < from.end) || (to.precision !== 'day' && day >= to.start);
+    closed.push({ day, uncertain });
+  }
+  const out: ClosureDays = { closure: c, closed };
+  const reopen = dayOrUndefined(c.reopen_date);
+  const announced = dayOrUndefined(c.announced);
+  if (reopen !== undefined) out.reopen = reopen;
+  if (announced !== undefined) out.announced = announced;
+  return out;
+}
+
+/** "All schools nationwide: closed 27 Oct 2025 – 9 Nov 2025; reopened 10 Nov 2025; announced 26 Oct 2025". */
+export function closureLabel(c: SchoolClosure): string {
+  const parts = [`${c.scope}: closed ${formatDate(c.start_date)} – ${formatDate(c.end_date)}`];
+  if (c.reopen_date) parts.push(`reopened ${formatDate(c.reopen_date)}`);
+  if (c.announced) parts.push(`announced ${formatDate(c.announced)}`);
+  return parts.join('; ');
+}
+
+function monthsSpanned(closures: readonly SchoolClosure[]): number[] {
+  const dates = closures.flatMap((c) => [c.start_date, c.end_date, c.reopen_date, c.announced]).filter((d): d is string => Boolean(d));
+  const periods = dates.map(periodOf);
+  const first = new Date(Math.min(...periods.map((p) => p.start)));
+  const last = new Date(Math.max(...periods.map((p) => p.end)) - DAY_MS);
+  const months: number[] = [];
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y * 12 + m <= last.getUTCFullYear() * 12 + last.getUTCMonth(); m++) {
+    if (m === 12) {
+      m = 0;
+      y++;
+    }
+    months.push(Date.UTC(y, m, 1));
+  }
+  return months;
+}
+
+/** Monday = 0 … Sunday = 6. */
+function weekdayIndex(t: number): number {
+  return (new Date(t).getUTCDay() + 6) % 7;
+}
+
+function daysIn(month: number): number {
+  const d = new Date(month);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+function weeksIn(month: number): number {
+  return Math.ceil((weekdayIndex(month) + daysIn(month)) / 7);
+}
+
+function sortRows(rows: readonly SchoolClosure[]): SchoolClosure[] {
+  return [...rows].sort((a, b) => periodOf(a.start_date).start - periodOf(b.start_date).start || a.id.localeCompare(b.id));
+}
+
+export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartState, size: Size, options: ChartRenderOptions): string {
+  const ctx = markContext(state, options);
+  if (closures.length === 0) return emptyChart('school-calendar', size, options, 'No school closures to show');
+  const rows = sortRows(closures);
+  const days = rows.map(closureDays);
+  const W = size.width;
+  const pad = 10;
+
+  const legendItems: LegendItem[] = [];
+  if (keepGroup(ctx, 'closed')) {
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day'), text: 'schools closed' });
+    if (days.some((d) => d.closed.some((c) => c.uncertain))) {
+      legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day is-uncertain'), text: 'closed, exact days not reported' });
+    }
+  }
+  if (keepGroup(ctx, 'reopen') && days.some((d) => d.reopen !== undefined)) {
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 7, cy - 7, 14, 14, 'cal-reopen-day'), text: 'schools reopen' });
+  }
+  if (keepGroup(ctx, 'announced') && days.some((d) => d.announced !== undefined)) {
+    legendItems.push({ swatch: (cx, cy) => circle(cx, cy, 4.5, 'cal-announced'), text: 'closure announced' });
+  }
+  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+
+  // Conditional labels: one slot per closure under the months.
+  const maxChars = Math.max(20, Math.floor((W - 2 * pad) / (FONT_SIZE * 0.6)));
+  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapText(closureLabel(c), maxChars) }));
+  const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * LINE_HEIGHT + 6 : 0), 0);
+
+  // Month blocks: as many side by side as fit at the smallest legible cell size.
+  const months = monthsSpanned(rows);
+  const perRow = Math.min(months.length, Math.max(1, Math.floor((W - 2 * pad + MONTH_GAP) / (7 * MIN_CELL + 6 * CELL_GAP + MONTH_GAP))));
+  const blockRows = Math.ceil(months.length / perRow);
+  const widthCell = ((W - 2 * pad - (perRow - 1) * MONTH_GAP) / perRow - 6 * CELL_GAP) / 7;
+  const weeksPerBlockRow = Array.from({ length: blockRows }, (_, i) => Math.max(...months.slice(i * perRow, (i + 1) * perRow).map(weeksIn)));
+  const totalWeeks = weeksPerBlockRow.reduce((a, b) => a + b, 0);
+  const gridTop = legend.height + 14;
+  const available = size.height - gridTop - labelHeight - 12 - blockRows * (MONTH_HEADER + 16);
+  const heightCell = available / totalWeeks - CELL_GAP;
+  const cell = clamp(Math.min(widthCell, heightCell, MAX_CELL), Math.min(MIN_CELL, widthCell), MAX_CELL);
+  const blockWidth = 7 * cell + 6 * CELL_GAP;
+  const rowWidth = perRow * blockWidth + (perRow - 1) * MONTH_GAP;
+  const left = Math.max(pad, (W - rowWidth) / 2);
+  const numberSize = cell >= 26 ? FONT_SIZE : SMALL_FONT_SIZE;
+
+  const cellAt = new Map<number, { x: number; y: number }>();
+  const base: string[] = [];
+  let blockTop = gridTop;
+  months.forEach((month, i) => {
+    const col = i % perRow;
+    const row = Math.floor(i / perRow);
+    if (col === 0 && row > 0) blockTop += MONTH_HEADER + (weeksPerBlockRow[row - 1] ?? 6) * (cell + CELL_GAP) + 16;
+    const bx = left + col * (blockWidth + MONTH_GAP);
+    const d = new Date(month);
+    base.push(el('text', { class: 'cal-month-title', x: round(bx), y: round(blockTop + 16) }, `${monthName(d.getUTCMonth(), true)} ${d.getUTCFullYear()}`));
+    WEEKDAYS.forEach((w, k) =>
+      base.push(
+        el(
+          'text',
+          { class: 'cal-weekday', x: round(bx + k * (cell + CELL_GAP) + cell / 2), y: round(blockTop + 38), 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE },
+          w,
+        ),
+      ),
+    );
+    const offset = weekdayIndex(month);
+    for (let day = 1; day <= daysIn(month); day++) {
+      const pos = offset + day - 1;
+      const x = bx + (pos % 7) * (cell + CELL_GAP);
+      const y = blockTop + MONTH_HEADER + Math.floor(pos / 7) * (cell + CELL_GAP);
+      const t = month + (day - 1) * DAY_MS;
+      cellAt.set(t, { x, y });
+      base.push(rect(x, y, cell, cell, 'cal-day'));
+      base.push(el('text', { class: 'cal-day-num', x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize }, String(day)));
+    }
+  });
+  const gridBottom = blockTop + MONTH_HEADER + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + CELL_GAP);
+
+  const closedMarks: string[] = [];
+  const reopenMarks: string[] = [];
+  const announcedMarks: string[] = [];
+  for (const d of days) {
+    const id = d.closure.id;
+    if (keepGroup(ctx, 'closed')) {
+      const parts = d.closed.flatMap(({ day, uncertain }) => {
+        const at = cellAt.get(day);
+        if (!at) return [];
+        const dayNumber = new Date(day).getUTCDate();
+        return [
+          rect(at.x, at.y, cell, cell, uncertain ? 'cal-closed-day is-uncertain' : 'cal-closed-day'),
+          el(
+            'text',
+            { class: 'cal-day-num cal-day-num--on-fill', x: round(at.x + cell / 2), y: round(at.y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize },
+            String(dayNumber),
+          ),
+        ];
+      });
+      closedMarks.push(el('g', markAttrs(ctx, 'closed', id, 'cal-mark', 'cal-mark--closed'), parts));
+    }
+    const reopenAt = d.reopen === undefined ? undefined : cellAt.get(d.reopen);
+    if (reopenAt && keepGroup(ctx, 'reopen')) {
+      reopenMarks.push(el('g', markAttrs(ctx, 'reopen', id, 'cal-mark', 'cal-mark--reopen'), rect(reopenAt.x + 1.5, reopenAt.y + 1.5, cell - 3, cell - 3, 'cal-reopen-day')));
+    }
+    const announcedAt = d.announced === undefined ? undefined : cellAt.get(d.announced);
+    if (announcedAt && keepGroup(ctx, 'announced')) {
+      announcedMarks.push(
+        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(announcedAt.x + cell - 6.5, announcedAt.y + 6.5, 4.5, 'cal-announced')),
+      );
+    }
+  }
+
+  let labelY = gridBottom + 14;
+  const labels = labelled.flatMap(({ attrs, lines }) => {
+    if (!attrs) return [];
+    const svg = textLines(lines, pad, labelY + FONT_SIZE, attrs);
+    labelY += lines.length * LINE_HEIGHT + 6;
+    return [svg];
+  });
+  // Cells stop growing at MAX_CELL: a taller box than the months need is left out rather than drawn empty.
+  const height = labelY + 8;
+
+  return chartSvg('school-calendar', { width: W, height }, options, [
+    legend.svg,
+    el('g', { class: 'cal-months' }, base),
+    el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks, ...announcedMarks]),
+    el('g', { class: 'chart-labels' }, labels),
+  ]);
+}
+
+export function schoolCalendarTable(closures: SchoolClosure[]): ChartTable {
+  const rows = sortRows(closures);
+  return {
+    caption: 'School closures in Mali',
+    columns: ['Scope', 'Closed from', 'Closed until', 'Calendar days closed', 'Reopened', 'Announced'],
+    rows: rows.map((c) => {
+      const from = periodOf(c.start_date);
+      const to = periodOf(c.end_date);
+      const exact = from.precision === 'day' && to.precision === 'day';
+      return [
+        c.scope,
+        formatDate(c.start_date),
+        formatDate(c.end_date),
+        exact ? Math.round((to.end - from.start) / DAY_MS) : '',
+        c.reopen_date ? formatDate(c.reopen_date) : '',
+        c.announced ? formatDate(c.announced) : '',
+      ];
+    }),
+    sourceIds: uniqueSources(rows),
+  };
+}

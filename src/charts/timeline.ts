@@ -1,0 +1,330 @@
+/**
+ * Events from 2012 to early 2026 on one horizontal axis, one mark per event.
+ * Most events fall in 2025, so the scale is broken: linear within each part,
+ * with 2012–2024 in the left 45% and 2025 onwards in the right 55%; a gap,
+ * a break symbol and a shaded band make the change of scale visible.
+ *
+ * A day is a dot; a month, a year or an event with an end date is a span
+ * across the period it covers. Marks that would collide stack upwards, in
+ * a deterministic order (date, then id).
+ */
+import type { TimelineEvent } from '../data/schema';
+import { formatDate } from '../data/dates';
+import { el, escapeXml, type Size } from '../lib/svg';
+import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
+import {
+  DAY_MS,
+  FONT_SIZE,
+  LINE_HEIGHT,
+  SMALL_FONT_SIZE,
+  chartSvg,
+  circle,
+  clamp,
+  conditionalLabelAttrs,
+  emptyChart,
+  flowLegend,
+  keepGroup,
+  line,
+  markAttrs,
+  markContext,
+  monthName,
+  monthStarts,
+  rect,
+  round,
+  spanOf,
+  textWidth,
+  uniqueSources,
+  wrapText,
+  type LegendItem,
+  type Period,
+} from './common';
+import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
+
+type Category = TimelineEvent['category'];
+
+export const TIMELINE_START = Date.UTC(2012, 0, 1);
+export const TIMELINE_SPLIT = Date.UTC(2025, 0, 1);
+export const TIMELINE_END = Date.UTC(2026, 1, 1);
+const LEFT_SHARE = 0.45;
+const BREAK_GAP = 16;
+const R = 5;
+const LANE = 2 * R + 2;
+const LABEL_CHARS = 28;
+
+const CATEGORY_NAMES: Record<Category, string> = {
+  politics: 'Politics',
+  security: 'Security',
+  blockade: 'Blockade',
+  energy: 'Energy',
+  international: 'International',
+  governance: 'Governance',
+};
+
+export interface TimelineScale {
+  (t: number): number;
+  start: number;
+  end: number;
+  leftEnd: number;
+  rightStart: number;
+}
+
+/** Piecewise-linear time scale: [start, 2025) → left 45%, [2025, end] → right 55%, with a gap between. */
+export function timelineScale(start: number, end: number, left: number, right: number): TimelineScale {
+  const width = right - left - BREAK_GAP;
+  const leftEnd = left + width * LEFT_SHARE;
+  const rightStart = leftEnd + BREAK_GAP;
+  const scale = ((t: number) =>
+    t < TIMELINE_SPLIT
+      ? left + ((t - start) / (TIMELINE_SPLIT - start)) * (leftEnd - left)
+      : rightStart + ((t - TIMELINE_SPLIT) / (end - TIMELINE_SPLIT)) * (right - rightStart)) as TimelineScale;
+  return Object.assign(scale, { start, end, leftEnd, rightStart });
+}
+
+function sortRows(rows: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...rows].sort((a, b) => spanOf(a.date).start - spanOf(b.date).start || a.id.localeCompare(b.id));
+}
+
+function dateText(e: TimelineEvent): string {
+  return e.end_date ? `${formatDate(e.date)} – ${formatDate(e.end_date)}` : formatDate(e.date);
+}
+
+export function timelineLabelLines(e: TimelineEvent): string[] {
+  return [...wrapText(e.title, LABEL_CHARS), dateText(e)];
+}
+
+interface Placed {
+  event: TimelineEvent;
+  period: Period;
+  x0: number;
+  x1: number;
+  cx: number;
+  lane: number;
+  point: boolean;
+}
+
+export function renderTimeline(events: TimelineEvent[], state: ChartState, size: Size, options: ChartRenderOptions): string {
+  const ctx = markContext(state, options);
+  const rows = sortRows(events).filter((e) => keepGroup(ctx, e.category));
+  if (rows.length === 0) return emptyChart('timeline', size, options, 'No events to show');
+  const W = size.width;
+  const H = size.height;
+  const pad = 10;
+
+  const periods = new Map(rows.map((e) => [e.id, spanOf(e.date, e.end_date)]));
+  const start = Math.min(TIMELINE_START, ...[...periods.values()].map((p) => Date.UTC(new Date(p.start).getUTCFullYear(), 0, 1)));
+  const end = Math.max(TIMELINE_END, ...[...periods.values()].map((p) => p.end));
+  const x = timelineScale(start, end, pad + 4, W - pad - 4);
+
+  // Legend: the categories drawn, and what a hollow mark means.
+  const categories = TIMELINE_GROUPS.filter((c) => rows.some((e) => e.category === c));
+  const legendItems: LegendItem[] = categories.map((c) => ({
+    swatch: (cx, cy) => el('g', { class: `tl-event tl-event--${c}` }, circle(cx, cy, R, 'tl-dot')),
+    text: CATEGORY_NAMES[c],
+  }));
+  if (rows.some((e) => e.confidence !== 'confirmed')) {
+    legendItems.push({
+      swatch: (cx, cy) => el('g', { class: 'tl-event tl-event--key is-uncertain' }, circle(cx, cy, R, 'tl-dot')),
+      text: 'not independently confirmed',
+    });
+  }
+  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+
+  // Marks, and lanes: a mark goes in the lowest lane where it touches nothing.
+  const laneEnds: number[] = [];
+  const placed: Placed[] = rows.map((event) => {
+    const period = periods.get(event.id) ?? spanOf(event.date, event.end_date);
+    const point = period.precision === 'day' && period.end - period.start === DAY_MS;
+    let x0: number;
+    let x1: number;
+    if (point) {
+      const c = x(period.start + DAY_MS / 2);
+      x0 = c - R;
+      x1 = c + R;
+    } else {
+      x0 = x(period.start);
+      x1 = x(period.end);
+      if (x1 - x0 < 2 * R) {
+        const c = (x0 + x1) / 2;
+        x0 = c - R;
+        x1 = c + R;
+      }
+    }
+    let lane = laneEnds.findIndex((endX) => endX + 1 < x0);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(x1);
+    } else {
+      laneEnds[lane] = x1;
+    }
+    return { event, period, x0, x1, cx: (x0 + x1) / 2, lane, point };
+  });
+  const lanesHeight = laneEnds.length * LANE;
+
+  // Vertical layout: legend, labels above, stacked marks, axis, labels below.
+  const axisBlock = 50;
+  // The label zones (above and below) grow, and the chart with them, until
+  // the highlighted labels fit side by side in rows: they must not overlap.
+  const labelSizes = rows
+    .filter((e) => ctx.interactive || ctx.highlight.has(e.id))
+    .map((e) => {
+      const lines = timelineLabelLines(e);
+      return { id: e.id, width: Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1))), height: lines.length * LINE_HEIGHT };
+    });
+  const tallest = Math.max(3 * LINE_HEIGHT, ...labelSizes.map((l) => l.height)) + 8;
+  const shown = labelSizes.filter((l) => ctx.highlight.has(l.id));
+  const perRow = Math.max(1, Math.floor((W - 2 * pad) / (Math.max(0, ...shown.map((l) => l.width)) + 12)));
+  const labelRows = Math.ceil(shown.length / perRow);
+  const zones = Math.max(2 * tallest, (labelRows + (labelRows % 2)) * tallest, H - legend.height - 12 - lanesHeight - 6 - axisBlock - 8);
+  const aboveTop = legend.height + 12;
+  const axisY = aboveTop + zones / 2 + lanesHeight + 6;
+  const dotsTop = axisY - 6 - lanesHeight;
+  const belowTop = axisY + axisBlock;
+  const height = Math.max(H, belowTop + zones / 2 + 8);
+
+  const marks = placed.map((p) => {
+    const cy = axisY - 6 - R - p.lane * LANE;
+    const shape = p.point ? circle(p.cx, cy, R, 'tl-dot') : rect(p.x0, cy - R, p.x1 - p.x0, 2 * R, 'tl-dot tl-dot--span', { rx: R });
+    return el(
+      'g',
+      markAttrs(ctx, p.event.category, p.event.id, 'tl-event', `tl-event--${p.event.category}`, p.event.confidence !== 'confirmed' && 'is-uncertain'),
+      shape,
+    );
+  });
+
+  // Axis: years on the left part, months on the stretched right part.
+  const axis: string[] = [
+    line(x(start), axisY, x.leftEnd, axisY, 'chart-axis-line'),
+    line(x.rightStart, axisY, x(end), axisY, 'chart-axis-line'),
+    rect(x.rightStart, dotsTop - 8, x(end) - x.rightStart, axisY - dotsTop + 8, 'tl-zoom-band'),
+    // The break: two slanted strokes across the gap in the axis.
+    line(x.leftEnd + 3, axisY + 6, x.leftEnd + 7, axisY - 6, 'tl-break'),
+    line(x.rightStart - 7, axisY + 6, x.rightStart - 3, axisY - 6, 'tl-break'),
+  ];
+  const firstYear = new Date(start).getUTCFullYear();
+  const yearPx = (x.leftEnd - x(start)) / (2025 - firstYear);
+  const yearStep = [1, 2, 3, 4, 5, 10].find((s) => s * yearPx >= textWidth('2012') + 10) ?? 10;
+  const rightLabelWidth = textWidth('2025', FONT_SIZE, true);
+  for (let year = firstYear; year < 2025; year++) {
+    const tx = x(Date.UTC(year, 0, 1));
+    axis.push(line(tx, axisY, tx, axisY + 5, 'chart-tick'));
+    const half = textWidth(String(year)) / 2;
+    if ((year - firstYear) % yearStep === 0 && tx + half <= x.rightStart - rightLabelWidth / 2 - 6) {
+      axis.push(el('text', { class: 'chart-tick-label', x: round(Math.max(tx, half + 2)), y: round(axisY + 20), 'text-anchor': 'middle' }, String(year)));
+    }
+  }
+  const months = monthStarts(TIMELINE_SPLIT, end + 1);
+  const monthPx = (x(end) - x.rightStart) / Math.max(1, months.length);
+  const monthStep = [1, 2, 3, 6, 12].find((s) => s * monthPx >= textWidth('2026', FONT_SIZE, true) + 8) ?? 12;
+  for (const m of months) {
+    const d = new Date(m);
+    const tx = x(m);
+    const january = d.getUTCMonth() === 0;
+    axis.push(line(tx, axisY, tx, axisY + (january ? 8 : 5), 'chart-tick'));
+    if (d.getUTCMonth() % monthStep !== 0 || tx + textWidth('2026') / 2 > W) continue;
+    axis.push(
+      el(
+        'text',
+        { class: january ? 'chart-tick-label chart-tick-label--major' : 'chart-tick-label', x: round(tx), y: round(axisY + 20), 'text-anchor': 'middle' },
+        january ? String(d.getUTCFullYear()) : monthName(d.getUTCMonth()),
+      ),
+    );
+  }
+  axis.push(
+    el(
+      'text',
+      { class: 'chart-note', x: round(x(end)), y: round(axisY + 40), 'text-anchor': 'end', 'font-size': SMALL_FONT_SIZE },
+      'Scale changes: 2025 on is stretched',
+    ),
+  );
+
+  // Conditional labels. Highlighted events are placed first, alternating
+  // above and below and kept apart from each other. The others (shown only if
+  // the browser later highlights them) keep clear of the highlighted labels
+  // and of their nearest neighbours in time, which are the events most likely
+  // to be highlighted together.
+  const ordered = [...placed].sort((a, b) => Number(ctx.highlight.has(b.event.id)) - Number(ctx.highlight.has(a.event.id)) || a.cx - b.cx);
+  // Labels above may come down to the axis wherever the stacks of marks are low: marks are obstacles.
+  const aboveZone: Box = { x: pad, y: aboveTop, width: W - 2 * pad, height: axisY - 6 - aboveTop };
+  const belowZone: Box = { x: pad, y: belowTop, width: W - 2 * pad, height: height - 4 - belowTop };
+  const markBoxes: Box[] = placed.map((q) => ({ x: q.x0 - 2, y: axisY - 6 - 2 * R - q.lane * LANE - 4, width: q.x1 - q.x0 + 4, height: 2 * R + 6 }));
+  const highlightedBoxes: Box[] = [];
+  const recentDefaults: Box[] = [];
+  let highlightIndex = 0;
+  let defaultIndex = 0;
+  const labels: string[] = [];
+  for (const p of ordered) {
+    const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-label');
+    if (!attrs) continue;
+    const lines = timelineLabelLines(p.event);
+    const width = Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1)));
+    const boxHeight = lines.length * LINE_HEIGHT;
+    const highlighted = ctx.highlight.has(p.event.id);
+    const preferAbove = (highlighted ? highlightIndex++ : defaultIndex++) % 2 === 0;
+    const markTop = axisY - 6 - 2 * R - p.lane * LANE;
+    const candidates: Candidate[] = [];
+    for (const above of [true, false]) {
+      const zone = above ? aboveZone : belowZone;
+      // Where a label sits best: just above its own mark, or at the top of the zone below.
+      const ideal = above ? Math.min(markTop - 8 - boxHeight, zone.y + zone.height - boxHeight) : zone.y;
+      for (let y = zone.y + zone.height - boxHeight; y >= zone.y; y -= 6) {
+        for (let j = 0; j <= 30; j++) {
+          const dx = (j % 2 === 0 ? 1 : -1) * Math.ceil(j / 2) * 20;
+          const x = clamp(p.cx - width / 2 + dx, pad, W - pad - width);
+          candidates.push({
+            box: { x, y, width, height: boxHeight },
+            cost: Math.abs(y - ideal) + Math.abs(x + width / 2 - p.cx) + (above === preferAbove ? 0 : 30),
+          });
+        }
+      }
+    }
+    if (candidates.length === 0) {
+      // Taller than the space: sit against the axis side of the preferred zone.
+      const zone = preferAbove ? aboveZone : belowZone;
+      const y = preferAbove ? zone.y + zone.height - boxHeight : zone.y;
+      candidates.push({ box: { x: clamp(p.cx - width / 2, pad, W - pad - width), y, width, height: boxHeight }, cost: 0 });
+    }
+    const markBox: Box = { x: p.x0, y: markTop, width: p.x1 - p.x0, height: 2 * R };
+    const others = highlighted ? highlightedBoxes : [...highlightedBoxes, ...recentDefaults.slice(-3)];
+    // A leader that runs through another label is as bad as a long way round.
+    const box = pickBox(candidates, others, markBoxes, undefined, 10, (b) => 300 * segmentCrossings(leaderEnds(markBox, b), others));
+    (highlighted ? highlightedBoxes : recentDefaults).push(box);
+    const text = el(
+      'text',
+      { x: round(box.x), y: round(box.y + FONT_SIZE) },
+      lines.map((l, i) =>
+        el('tspan', { x: round(box.x), dy: i === 0 ? undefined : LINE_HEIGHT, class: i === lines.length - 1 ? 'tl-label-date' : 'tl-label-title' }, escapeXml(l)),
+      ),
+    );
+    labels.push(el('g', attrs, [leader(markBox, box), text]));
+  }
+
+  // When the zones were grown for the labels, drop the space they left unused.
+  let shift = 0;
+  let finalHeight = height;
+  if (height > H) {
+    const drawn = [...highlightedBoxes, ...recentDefaults];
+    const top = Math.min(dotsTop - 12, ...drawn.map((b) => b.y));
+    const bottom = Math.max(belowTop, ...drawn.map((b) => b.y + b.height));
+    shift = Math.max(0, top - aboveTop);
+    finalHeight = Math.max(H, bottom - shift + 8);
+  }
+  const body = [
+    el('g', { class: 'chart-axis chart-axis--x' }, axis),
+    el('g', { class: 'chart-marks' }, marks),
+    el('g', { class: 'chart-labels' }, labels),
+  ];
+  return chartSvg('timeline', { width: W, height: finalHeight }, options, [
+    legend.svg,
+    shift > 0 ? el('g', { transform: `translate(0 ${round(-shift)})` }, body) : body.join(''),
+  ]);
+}
+
+export function timelineTable(events: TimelineEvent[]): ChartTable {
+  const rows = sortRows(events);
+  return {
+    caption: 'Timeline of events in Mali, 2012–2026',
+    columns: ['Date', 'Until', 'Event', 'Category', 'Confidence'],
+    rows: rows.map((e) => [formatDate(e.date), e.end_date ? formatDate(e.end_date) : '', e.title, CATEGORY_NAMES[e.category], e.confidence]),
+    sourceIds: uniqueSources(rows),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The story's chapters live in content/story as MDX. Their frontmatter is
+ * checked here at build time; a bad field stops the build.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const story = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/story' }),
+  schema: z.object({
+    title: z.string().min(1),
+    /** Stable id used in URLs (#chapter-id) and short links. */
+    chapter: z.string().regex(/^[a-z0-9-]+$/),
+    order: z.number().int().positive(),
+    summary: z.string().min(1),
+  }),
+});
+
+export const collections = { story };

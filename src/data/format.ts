@@ -1,0 +1,66 @@
+/** How numbers from data/ are written in prose: one place, so the story never types a figure by hand. */
+import type { ElectricityObservation, FuelPrice, KeyFigure, TankerClaim } from './schema';
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number): string {
+  return number.format(value);
+}
+
+const QUALIFIERS: Record<KeyFigure['qualifier'], string> = {
+  exact: '',
+  about: 'about ',
+  'more-than': 'more than ',
+  'at-least': 'at least ',
+  range: '',
+};
+
+function withUnit(value: string, unit: string): string {
+  if (unit === '%') return `${value}%`;
+  return `${value} ${unit}`;
+}
+
+export function formatKeyFigure(figure: KeyFigure): string {
+  const value =
+    figure.value_max !== undefined && figure.value_max !== figure.value
+      ? `${formatNumber(figure.value)}–${formatNumber(figure.value_max)}`
+      : formatNumber(figure.value);
+  return `${QUALIFIERS[figure.qualifier]}${withUnit(value, figure.unit)}`;
+}
+
+export function formatPrice(price: FuelPrice): string {
+  const value =
+    price.price_cfa_max !== price.price_cfa_min
+      ? `${formatNumber(price.price_cfa_min)}–${formatNumber(price.price_cfa_max)}`
+      : formatNumber(price.price_cfa_min);
+  return `${value} CFA francs a litre`;
+}
+
+const COUNT_QUALIFIERS: Record<TankerClaim['count_qualifier'], string> = {
+  exact: '',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+  about: 'about ',
+};
+
+/** "at least 40", "15–20": the count exactly as qualified by whoever made the claim. */
+export function formatTankerCount(claim: TankerClaim): string {
+  const count =
+    claim.count_max !== undefined && claim.count_max !== claim.count_min
+      ? `${formatNumber(claim.count_min)}–${formatNumber(claim.count_max)}`
+      : formatNumber(claim.count_min);
+  return `${COUNT_QUALIFIERS[claim.count_qualifier]}${count}`;
+}
+
+const MEASURE_WORDS: Record<ElectricityObservation['measure'], [string, string]> = {
+  supply_hours_per_day: ['hour of power a day', 'hours of power a day'],
+  outage_hours_per_day: ['hour a day without power', 'hours a day without power'],
+  days_without_power: ['day without power', 'days without power'],
+};
+
+export function formatElectricity(row: ElectricityObservation): string {
+  const { value_min: min, value_max: max } = row;
+  const value = min !== undefined && max !== undefined && max !== min ? `${formatNumber(min)}–${formatNumber(max)}` : formatNumber(min ?? max ?? 0);
+  const [one, many] = MEASURE_WORDS[row.measure];
+  return `${value} ${value === '1' ? one : many}`;
+}

@@ -1,0 +1,290 @@
+/**
+ * One zod schema per file in data/. Every CSV cell arrives as a string, so
+ * the schemas coerce (numbers, yes/no, ;-lists) and say in plain words what
+ * a good value looks like: these messages are what an editor sees when the
+ * build stops.
+ */
+import { z } from 'astro/zod';
+import { parsePartialDate } from './dates';
+import { isInsideFrame, MAP_FRAME } from '../map/frame';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase kebab-case id such as "bamako-2025-11-11"');
+
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+const partialDate = z
+  .string()
+  .trim()
+  .refine((v) => parsePartialDate(v) !== null, {
+    message: 'must be a real date written YYYY-MM-DD, YYYY-MM or YYYY',
+  });
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || parsePartialDate(v) !== null, {
+    message: 'must be empty or a real date written YYYY-MM-DD, YYYY-MM or YYYY',
+  });
+
+function numberCell(opts: { min?: number; integer?: boolean; optional?: boolean }) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') {
+        if (opts.optional) return undefined;
+        ctx.addIssue({ code: 'custom', message: 'must be a number, not empty' });
+        return z.NEVER;
+      }
+      const n = Number(v);
+      if (!Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: `must be a number, got "${v}"` });
+        return z.NEVER;
+      }
+      if (opts.integer && !Number.isInteger(n)) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number, got "${v}"` });
+        return z.NEVER;
+      }
+      if (opts.min !== undefined && n < opts.min) {
+        ctx.addIssue({
+          code: 'custom',
+          message: opts.min === 0 ? `must not be negative, got ${v}` : `must be at least ${opts.min}, got ${v}`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+const cellList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v.split(';').map((s) => s.trim()).filter(Boolean) : []));
+
+const idList = cellList.pipe(z.array(id));
+
+const sourceIds = idList.refine((ids) => ids.length > 0, { message: 'must cite at least one source id' });
+
+const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
+
+const confidence = z.enum(['confirmed', 'uncertain', 'article-only', 'party-claim']);
+const regionId = z.enum(['ML-1', 'ML-2', 'ML-3', 'ML-4', 'ML-5', 'ML-6', 'ML-7', 'ML-8', 'ML-BKO']);
+
+export const sourceRow = z.object({
+  id,
+  outlet: text,
+  title: text,
+  date: partialDate,
+  url: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), {
+      message: 'must be empty or an absolute http(s) URL',
+    })
+    .refine((v) => v === undefined || !/^https?:\/\/\d+\.\d+\.\d+\.\d+/.test(v), {
+      message: 'must not be a bare IP address: cite the original outlet, not a mirror',
+    }),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+  reliability: z.enum(['original', 'syndicated', 'party-claim']),
+  copy_host: optionalText,
+  url_checked: yesNo,
+  chapter: z.enum(['lifelines', 'blockade', 'actors', 'roads', 'daily-life', 'rural', 'junta', 'scenarios', 'background']),
+  note: optionalText,
+});
+
+export const placeRow = z
+  .object({
+    id,
+    name: text,
+    name_fr: text,
+    kind: z.enum(['capital', 'town', 'port', 'border-town']),
+    country: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
+    region: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(regionId.optional()),
+    lon: numberCell({}),
+    lat: numberCell({}),
+    geonames_id: optionalText,
+    coordinates_from: z.enum(['geonames', 'manual']),
+    source_ids: sourceIds,
+  })
+  .superRefine((row, ctx) => {
+    if (!isInsideFrame(row.lon, row.lat)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lon'],
+        message: `(${row.lon}, ${row.lat}) is outside the map frame (lon ${MAP_FRAME.west}…${MAP_FRAME.east}, lat ${MAP_FRAME.south}…${MAP_FRAME.north})`,
+      });
+    }
+  });
+
+export const timelineRow = z.object({
+  id,
+  date: partialDate,
+  end_date: optionalDate,
+  title: text,
+  category: z.enum(['politics', 'security', 'blockade', 'energy', 'international', 'governance']),
+  regions: cellList.pipe(z.array(regionId)),
+  places: idList,
+  confidence,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const fuelPriceRow = z
+  .object({
+    id,
+    place: optionalText,
+    date: partialDate,
+    price_cfa_min: numberCell({ min: 0, integer: true }),
+    price_cfa_max: numberCell({ min: 0, integer: true }),
+    market: z.enum(['official', 'informal']),
+    fuel: z.enum(['petrol', 'diesel', 'unknown']),
+    confidence,
+    source_ids: sourceIds,
+    note: optionalText,
+  })
+  .superRefine((row, ctx) => {
+    if (row.price_cfa_max < row.price_cfa_min) {
+      ctx.addIssue({ code: 'custom', path: ['price_cfa_max'], message: 'must not be below price_cfa_min' });
+    }
+  });
+
+export const exchangeRateRow = z.object({
+  id,
+  date: partialDate,
+  cfa_per_usd: numberCell({ min: 1 }),
+  method: z.enum(['published-rate', 'derived-from-source-conversion']),
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const electricityRow = z.object({
+  id,
+  place: id,
+  date: partialDate,
+  measure: z.enum(['supply_hours_per_day', 'outage_hours_per_day', 'days_without_power']),
+  value_min: numberCell({ min: 0, optional: true }),
+  value_max: numberCell({ min: 0, optional: true }),
+  confidence,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const tankerClaimRow = z.object({
+  id,
+  date: partialDate,
+  place: optionalText,
+  axis: optionalText,
+  count_min: numberCell({ min: 0, integer: true }),
+  count_max: numberCell({ min: 0, integer: true, optional: true }),
+  count_qualifier: z.enum(['exact', 'at-least', 'more-than', 'about']),
+  claimant: text,
+  claimant_type: z.enum(['independent-media', 'industry', 'party-to-conflict', 'security-source', 'witnesses']),
+  cumulative: yesNo,
+  confidence,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const convoyRow = z.object({
+  id,
+  date: partialDate,
+  from_place: optionalText,
+  to_place: id,
+  tankers_min: numberCell({ min: 0, integer: true, optional: true }),
+  tankers_max: numberCell({ min: 0, integer: true, optional: true }),
+  escort: z.enum(['fama', 'fama-africa-corps', 'none', 'unknown']),
+  outcome: z.enum(['arrived', 'attacked']),
+  confidence,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const schoolClosureRow = z.object({
+  id,
+  start_date: partialDate,
+  end_date: partialDate,
+  reopen_date: optionalDate,
+  scope: text,
+  announced: optionalDate,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const corridorRow = z.object({
+  id,
+  name: text,
+  road: optionalText,
+  toward: optionalText,
+  places: idList.refine((ids) => ids.length >= 2, { message: 'must list at least two place ids, separated by ";"' }),
+  schematic: yesNo.refine((v) => v, { message: 'must be "yes": corridors are drawn schematically' }),
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const figureRow = z.object({
+  id,
+  label: text,
+  value: numberCell({}),
+  value_max: numberCell({ optional: true }),
+  unit: text,
+  qualifier: z.enum(['exact', 'about', 'more-than', 'at-least', 'range']),
+  period: optionalText,
+  scope: optionalText,
+  confidence,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const articleCorrectionRow = z.object({
+  id,
+  topic: text,
+  article_says: text,
+  sources_say: text,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+/** The files in data/ and the schema each row must pass. */
+export const DATASETS = {
+  sources: { file: 'sources.csv', row: sourceRow },
+  places: { file: 'places.csv', row: placeRow },
+  timeline: { file: 'timeline.csv', row: timelineRow },
+  fuelPrices: { file: 'fuel-prices.csv', row: fuelPriceRow },
+  exchangeRates: { file: 'exchange-rates.csv', row: exchangeRateRow },
+  electricity: { file: 'electricity.csv', row: electricityRow },
+  tankers: { file: 'tankers.csv', row: tankerClaimRow },
+  convoys: { file: 'convoys.csv', row: convoyRow },
+  schoolClosures: { file: 'school-closures.csv', row: schoolClosureRow },
+  corridors: { file: 'corridors.csv', row: corridorRow },
+  figures: { file: 'figures.csv', row: figureRow },
+  articleCorrections: { file: 'article-corrections.csv', row: articleCorrectionRow },
+} as const;
+
+export type DatasetName = keyof typeof DATASETS;
+export type Row<N extends DatasetName> = z.output<(typeof DATASETS)[N]['row']>;
+export type SiteData = { [N in DatasetName]: Row<N>[] };
+
+export type Source = Row<'sources'>;
+export type Place = Row<'places'>;
+export type TimelineEvent = Row<'timeline'>;
+export type FuelPrice = Row<'fuelPrices'>;
+export type ElectricityObservation = Row<'electricity'>;
+export type TankerClaim = Row<'tankers'>;
+export type Convoy = Row<'convoys'>;
+export type SchoolClosure = Row<'schoolClosures'>;
+export type Corridor = Row<'corridors'>;
+export type KeyFigure = Row<'figures'>;
+export type ArticleCorrection = Row<'articleCorrections'>;

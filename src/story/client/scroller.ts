@@ -1,0 +1,84 @@
+/**
+ * A thin typed wrapper around scrollama. Scrollama's events can arrive out
+ * of order or be skipped on a fast fling (scrollama #26, #56), so the events
+ * only say "something changed": the active step is always recomputed from
+ * the page's geometry, and the graphic follows that one number.
+ */
+import scrollama from 'scrollama';
+
+export interface StoryScrollerOptions {
+  steps: HTMLElement[];
+  /** Where the trigger line sits, as a fraction of the viewport height from the top. */
+  triggerAt: () => number;
+  onActiveStep: (index: number) => void;
+}
+
+export interface StoryScroller {
+  /** The step under the trigger line right now. */
+  activeIndex(): number;
+  destroy(): void;
+}
+
+/** The last step whose top has passed the trigger line; the first step before any has. */
+export function activeStepFromGeometry(stepTops: number[], triggerLinePx: number): number {
+  let active = 0;
+  stepTops.forEach((top, index) => {
+    if (top <= triggerLinePx) active = index;
+  });
+  return active;
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+export function createStoryScroller(options: StoryScrollerOptions): StoryScroller {
+  const { steps, triggerAt, onActiveStep } = options;
+  let current = -1;
+
+  const measure = () =>
+    activeStepFromGeometry(
+      steps.map((s) => s.getBoundingClientRect().top),
+      window.innerHeight * triggerAt(),
+    );
+
+  const update = () => {
+    const next = measure();
+    if (next !== current) {
+      current = next;
+      onActiveStep(next);
+    }
+  };
+
+  const scroller = scrollama();
+  scroller
+    .setup({ step: steps, offset: roundOffset(triggerAt()) })
+    .onStepEnter(update)
+    .onStepExit(update);
+
+  // A fling can outrun the observer; settle on the geometry once scrolling pauses.
+  const settle = debounce(update, 120);
+  const onResize = debounce(() => {
+    scroller.resize();
+    update();
+  }, 150);
+  window.addEventListener('scroll', settle, { passive: true });
+  window.addEventListener('resize', onResize);
+
+  return {
+    activeIndex: () => (current < 0 ? measure() : current),
+    destroy() {
+      scroller.destroy();
+      window.removeEventListener('scroll', settle);
+      window.removeEventListener('resize', onResize);
+    },
+  };
+}
+
+function roundOffset(value: number): scrollama.DecimalType {
+  return (Math.round(Math.min(1, Math.max(0, value)) * 10) / 10) as scrollama.DecimalType;
+}

@@ -1,0 +1,107 @@
+/**
+ * The story's only script: it follows the reader through the steps and
+ * puts the sticky panel into the active step's state. Without it the page
+ * is complete: each step is followed by its own static figure.
+ */
+import type { GraphicState } from '../graphic-state';
+import { applyGraphicState, updateLabelScale, type PanelGeometry } from './apply-state';
+import { createStoryScroller } from './scroller';
+
+interface StoryIsland extends PanelGeometry {
+  states: Record<string, GraphicState>;
+}
+
+function readIsland(): StoryIsland | undefined {
+  const node = document.getElementById('story-states');
+  if (!node?.textContent) return undefined;
+  return JSON.parse(node.textContent) as StoryIsland;
+}
+
+/** A step id from the URL hash, only if it names a real step: anything else is ignored. */
+export function stepIndexFromHash(hash: string, stepIds: string[]): number {
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return -1;
+  }
+  return stepIds.indexOf(id);
+}
+
+function init() {
+  const island = readIsland();
+  const panel = document.querySelector<HTMLElement>('[data-story-panel]');
+  const steps = Array.from(document.querySelectorAll<HTMLElement>('[data-step]'));
+  if (!island || !panel || steps.length === 0) return;
+
+  const stepIds = steps.map((s) => s.id);
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const narrow = window.matchMedia('(max-width: 52rem)');
+  const progress = document.querySelector<HTMLProgressElement>('[data-story-progress]');
+  const progressLabel = document.querySelector<HTMLElement>('[data-story-progress-label]');
+  const prevButton = document.querySelector<HTMLButtonElement>('[data-step-prev]');
+  const nextButton = document.querySelector<HTMLButtonElement>('[data-step-next]');
+  const tocLinks = Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-toc-chapter]'));
+  let active = -1;
+  if (progress) progress.max = steps.length;
+
+  const show = (index: number, animate: boolean) => {
+    const step = steps[index];
+    if (!step) return;
+    const state = island.states[step.dataset.state ?? ''];
+    if (!state) return;
+    active = index;
+    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches });
+    panel.dataset.activeStep = step.id;
+    steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
+    if (progress) progress.value = index + 1;
+    if (progressLabel) progressLabel.textContent = `Step ${index + 1} of ${steps.length}`;
+    if (prevButton) prevButton.disabled = index === 0;
+    if (nextButton) nextButton.disabled = index === steps.length - 1;
+    const chapter = step.closest<HTMLElement>('[data-chapter]')?.dataset.chapter;
+    tocLinks.forEach((link) => {
+      if (link.dataset.tocChapter === chapter) link.setAttribute('aria-current', 'step');
+      else link.removeAttribute('aria-current');
+    });
+  };
+
+  const onActiveStep = (index: number) => {
+    if (index === active) return;
+    show(index, true);
+    const id = steps[index]?.id;
+    // replaceState, not pushState: scrolling must not fill the back button's history.
+    if (id && location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
+  };
+
+  const fromHash = stepIndexFromHash(location.hash, stepIds);
+  const scroller = createStoryScroller({
+    steps,
+    triggerAt: () => (narrow.matches ? 0.75 : 0.6),
+    onActiveStep,
+  });
+  show(fromHash >= 0 ? fromHash : scroller.activeIndex(), false);
+
+  const go = (delta: number) => {
+    const target = steps[Math.min(steps.length - 1, Math.max(0, active + delta))];
+    if (!target) return;
+    target.scrollIntoView({ block: 'start', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+    target.focus({ preventScroll: true });
+    onActiveStep(steps.indexOf(target));
+  };
+  prevButton?.addEventListener('click', () => go(-1));
+  nextButton?.addEventListener('click', () => go(1));
+
+  window.addEventListener('hashchange', () => {
+    const index = stepIndexFromHash(location.hash, stepIds);
+    if (index >= 0) show(index, false);
+  });
+
+  const mapSvg = panel.querySelector<SVGSVGElement>('[data-graphic="map"] svg');
+  if (mapSvg) {
+    updateLabelScale(mapSvg);
+    new ResizeObserver(() => updateLabelScale(mapSvg)).observe(mapSvg);
+  }
+  document.documentElement.classList.add('story-ready');
+}
+
+init();

@@ -1,0 +1,15 @@
+/** Renders any graphic state with the one renderer of its kind. */
+import type { SiteData } from '../data/schema';
+import { renderChart } from '../charts';
+import { renderMap } from '../map/render-map';
+import { mapDataFor } from '../map/map-data';
+import { sizeFor, type GraphicState } from './graphic-state';
+
+export function renderGraphic(
+  data: SiteData,
+  state: GraphicState,
+  options: { mode: 'interactive' | 'static'; title: string; idPrefix: string },
+): string {
+  const size = sizeFor(state.kind);
+  return state.kind === 'map' ? renderMap(mapDataFor(data), state, size, options) : renderChart(data, state, size, options);
+}

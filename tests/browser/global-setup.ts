@@ -1,0 +1,23 @@
+/**
+ * Serves the built site once for all browser tests, exactly as a reader's
+ * static host would, under BASE_PATH. The tests get its URL via inject().
+ */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error: a plain ESM script without type declarations, shared with `npm start`.
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    siteOrigin: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
+  const server = (await startStaticServer({ root: 'dist', port: 0 })) as { url: string; origin: string; close(): Promise<void> };
+  project.provide('siteUrl', server.url);
+  project.provide('siteOrigin', server.origin);
+  return async () => server.close();
+}

@@ -1,0 +1,18 @@
+/** The built pages the browser tests visit: every HTML file in dist/. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export function builtPages(dir = 'dist'): string[] {
+  const pages: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.html')) pages.push(relative(dir, full).replace(/\\/g, '/'));
+    }
+  };
+  walk(dir);
+  return pages
+    .map((p) => (p === 'index.html' ? '' : p.endsWith('/index.html') ? p.slice(0, -'index.html'.length) : p))
+    .sort();
+}

@@ -1,0 +1,115 @@
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium } from './chromium';
+import { builtPages } from './pages';
+
+const siteUrl = inject('siteUrl');
+const siteOrigin = inject('siteOrigin');
+const pages = builtPages().filter((p) => p !== '404.html');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.scheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(siteOrigin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
+  });
+  // A request to another host must never reach the network, even if a test misses it.
+  await page.route((url) => !url.href.startsWith(siteOrigin) && url.protocol !== 'data:' && url.protocol !== 'blob:', (route) => route.abort());
+  await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+  return { page, context, consoleErrors, offOrigin };
+}
+
+async function scrollThrough(page: Page) {
+  // Scrolling loads anything lazy, so requests made late are checked too.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+}
+
+describe('every built page', () => {
+  it('has pages to test', () => {
+    expect(pages.length).toBeGreaterThan(0);
+  });
+
+  for (const path of pages) {
+    it(`/${path} loads with no console errors and no request off the site's origin`, async () => {
+      const { page, context, consoleErrors, offOrigin } = await open(path);
+      await scrollThrough(page);
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+      await context.close();
+    });
+
+    for (const width of [360, 768, 1280]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        it(`/${path} has no WCAG A/AA violations at ${width}px, ${scheme}`, async () => {
+          const { page, context } = await open(path, { width, scheme });
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+            .analyze();
+          const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+          expect(summary).toEqual([]);
+          await context.close();
+        });
+      }
+    }
+  }
+});
+
+describe('the home page without JavaScript', () => {
+  it('shows the map with its regions, corridors and towns, and credits its data', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(siteUrl, { waitUntil: 'load' });
+    const map = page.locator('svg.graphic-map').first();
+    await expect.poll(() => map.isVisible()).toBe(true);
+    const box = await map.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(250);
+    expect(box?.height ?? 0).toBeGreaterThan(200);
+    expect(await map.locator('.map-region').count()).toBe(9);
+    expect(await map.locator('.map-corridor:not(.is-off)').count()).toBeGreaterThan(2);
+    expect(await map.locator('.map-river').count()).toBeGreaterThan(0);
+    expect(await map.locator('.map-label:not(.is-off)').count()).toBeGreaterThan(3);
+    const credits = await page.locator('body').innerText();
+    expect(credits).toMatch(/Natural Earth/);
+    expect(credits).toMatch(/GeoNames/);
+    await context.close();
+  });
+});
+
+describe('content security policy', () => {
+  for (const path of pages) {
+    it(`/${path} carries a CSP that only allows its own origin and hashed inline code`, async () => {
+      const { page, context } = await open(path);
+      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp).toBeTruthy();
+      expect(csp).toMatch(/script-src [^;]*'sha256-/);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+      expect(await page.locator('[style]').count()).toBe(0);
+      await context.close();
+    });
+  }
+});
