@@ -217,8 +217,10 @@ export function chartSvg(kind: ChartKind, box: Size, options: ChartRenderOptions
     },
     [
       el('title', { id: titleId }, escapeXml(options.title)),
-      // A standalone file has no page stylesheet; it carries its own (light) colours.
+      // A standalone file has no page stylesheet; it carries its own (light) colours,
+      // and its own background, so it stays legible on a dark page or viewer.
       interactive ? '' : el('style', {}, STANDALONE_CHART_CSS),
+      interactive ? '' : rect(0, 0, box.width, box.height, 'chart-bg'),
       ...body,
     ],
   );
@@ -253,9 +255,4 @@ export function monthStarts(from: number, to: number): number[] {
     t = Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1);
   }
   return out;
-}
-
-export function addMonths(t: number, months: number): number {
-  const d = new Date(t);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate());
 }

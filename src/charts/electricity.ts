@@ -137,7 +137,7 @@ export function renderElectricity(
       el(
         'text',
         { class: 'chart-tick-label', x: round(x(t)), y: round(axisTop + 16), 'text-anchor': t === 0 ? 'start' : t === 24 ? 'end' : 'middle' },
-        t === 24 ? '24 hours' : `${t} h`,
+        `${t} h`,
       ),
     ].join(''),
   );

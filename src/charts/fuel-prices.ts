@@ -15,7 +15,9 @@ import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
   DAY_MS,
   FONT_SIZE,
+  LINE_HEIGHT,
   chartSvg,
+  clamp,
   circle,
   conditionalLabelAttrs,
   emptyChart,
@@ -35,6 +37,7 @@ import {
   textLines,
   textWidth,
   uniqueSources,
+  wrapText,
   type LegendItem,
 } from './common';
 import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
@@ -173,7 +176,10 @@ export function renderFuelPrices(
   const labels: string[] = [];
   const placedLabels: Box[] = [];
   // Highlighted rows are labelled first, so they get the free spots.
-  const labelOrder = [...rows].sort((a, b) => Number(ctx.highlight.has(b.id)) - Number(ctx.highlight.has(a.id)));
+  // Highest prices first: their labels have the open space above them.
+  const labelOrder = [...rows].sort(
+    (a, b) => Number(ctx.highlight.has(b.id)) - Number(ctx.highlight.has(a.id)) || priceRange(b).max - priceRange(a).max,
+  );
   const geometry = new Map<string, { x0: number; x1: number; yTop: number; yBottom: number }>();
 
   for (const r of rows) {
@@ -216,32 +222,53 @@ export function renderFuelPrices(
   }
 
   // Marks are obstacles for every label; highlighted labels also avoid each other.
-  const markBoxes: Box[] = [...geometry.values()].map((g) => ({ x: g.x0 - 2, y: g.yTop - DOT_RADIUS - 2, width: g.x1 - g.x0 + 4, height: g.yBottom - g.yTop + 2 * DOT_RADIUS + 4 }));
-  const bounds: Box = { x: pad, y: plotTop - 12, width: W - 2 * pad, height: plotBottom - plotTop + 10 };
+  const markBoxById = new Map<string, Box>(
+    [...geometry].map(([id, g]) => [id, { x: g.x0 - 2, y: g.yTop - DOT_RADIUS - 2, width: g.x1 - g.x0 + 4, height: g.yBottom - g.yTop + 2 * DOT_RADIUS + 4 }]),
+  );
+  const markBoxes = [...markBoxById.values()];
+  const plotBounds: Box = { x: plotLeft, y: plotTop - 12, width: W - pad - plotLeft, height: plotBottom - plotTop + 10 };
+  const wideBounds: Box = { ...plotBounds, x: pad, width: W - 2 * pad };
   for (const r of labelOrder) {
     const labelAttrs = conditionalLabelAttrs(ctx, r.id, 'fuel-label');
     const g = geometry.get(r.id);
     if (!labelAttrs || !g) continue;
     const text = fuelPriceLabel(r, placeById);
-    const width = textWidth(text, FONT_SIZE, true);
-    const height = FONT_SIZE + 6;
+    // A label wider than the chart (narrow embeds) wraps.
+    const maxChars = Math.floor((W - 2 * pad) / (FONT_SIZE * 0.57 * 1.07));
+    const lines = textWidth(text, FONT_SIZE, true) > W - 2 * pad ? wrapText(text, maxChars) : [text];
+    const width = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE, true)));
+    const height = lines.length * LINE_HEIGHT + 2;
     const candidates: Candidate[] = [];
     const mid = (g.x0 + g.x1) / 2;
+    const bounds = width <= plotBounds.width ? plotBounds : wideBounds;
+    const fit = (x: number) => clamp(x, bounds.x, bounds.x + bounds.width - width);
     for (let k = 0; k <= 10; k++) {
       for (const dir of k === 0 ? [0] : [-1, 1]) {
-        const dy = dir * k * (height + 2);
-        candidates.push({ box: { x: g.x1 + 6, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) });
-        candidates.push({ box: { x: g.x0 - 6 - width, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) + 6 });
+        const dy = dir * k * (LINE_HEIGHT + 2);
+        const right = fit(g.x1 + 6);
+        const left = fit(g.x0 - 6 - width);
+        candidates.push({ box: { x: right, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) + Math.abs(right - g.x1 - 6) });
+        candidates.push({ box: { x: left, y: g.yTop - height / 2 + dy, width, height }, cost: Math.abs(dy) + 6 + Math.abs(left - (g.x0 - 6 - width)) });
         for (const dx of [0, -0.25, 0.25, -0.5, 0.5]) {
-          candidates.push({ box: { x: mid - width / 2 + dx * width, y: g.yTop - DOT_RADIUS - 4 - height + Math.min(0, dy), width, height }, cost: Math.abs(dy) + Math.abs(dx) * width + 10 });
+          const x = fit(mid - width / 2 + dx * width);
+          const y = g.yTop - DOT_RADIUS - 4 - height + Math.min(0, dy);
+          candidates.push({ box: { x, y, width, height }, cost: Math.abs(dy) + Math.abs(x + width / 2 - mid) + 10 });
         }
       }
     }
     const highlighted = ctx.highlight.has(r.id);
     const markBox: Box = { x: g.x0, y: g.yTop, width: g.x1 - g.x0, height: g.yBottom - g.yTop };
-    const box = pickBox(candidates, placedLabels, markBoxes, bounds, 2, (b) => 300 * segmentCrossings(leaderEnds(markBox, b), placedLabels));
+    const otherMarks = [...markBoxById].filter(([id]) => id !== r.id).map(([, b]) => b);
+    const box = pickBox(
+      candidates,
+      placedLabels,
+      markBoxes,
+      bounds,
+      2,
+      (b) => 300 * segmentCrossings(leaderEnds(markBox, b), placedLabels) + 60 * segmentCrossings(leaderEnds(markBox, b), otherMarks),
+    );
     if (highlighted) placedLabels.push(box);
-    labels.push(el('g', labelAttrs, [leader(markBox, box), textLines([text], box.x, box.y + FONT_SIZE, {})]));
+    labels.push(el('g', labelAttrs, [leader(markBox, box), textLines(lines, box.x, box.y + FONT_SIZE, {})]));
   }
 
   return chartSvg('fuel-prices', size, options, [

@@ -21,6 +21,7 @@ const C = {
 export const STANDALONE_CHART_CSS = [
   `.chart{font-family:${C.font}}`,
   `.chart text{fill:${C.fg}}`,
+  `.chart-bg{fill:${C.bg}}`,
   `.chart .chart-tick-label,.chart .chart-axis-title,.chart .chart-note,.chart .cal-weekday{fill:${C.muted}}`,
   `.chart .chart-tick-label--major{font-weight:700;fill:${C.fg}}`,
   `.chart-axis-line{stroke:${C.fg};stroke-width:1}`,

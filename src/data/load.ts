@@ -13,7 +13,7 @@ export interface DataIssue {
   file: string;
   /** Spreadsheet row number: the header is row 1, the first record row 2. */
   row: number;
-  rowId?: string;
+  rowId?: string | undefined;
   field: string;
   message: string;
 }
@@ -123,7 +123,7 @@ export function loadSiteData(dataDir: string = defaultDataDir()): SiteData {
   for (const name of Object.keys(DATASETS) as DatasetName[]) {
     const { file } = DATASETS[name];
     const raw = parseFile(dataDir, file, issues);
-    rowNumbers.set(name, new Map(raw.map((r, i) => [r.id, i + 2])));
+    rowNumbers.set(name, new Map(raw.map((r, i) => [r.id ?? '', i + 2])));
     (data as Record<DatasetName, unknown>)[name] = validateRows(name, raw, displayPath(dataDir, file), issues);
   }
   checkReferences(data, rowNumbers, dataDir, issues);

@@ -30,7 +30,14 @@ const optionalDate = z
     message: 'must be empty or a real date written YYYY-MM-DD, YYYY-MM or YYYY',
   });
 
-function numberCell(opts: { min?: number; integer?: boolean; optional?: boolean }) {
+interface NumberRules {
+  min?: number;
+  integer?: boolean;
+}
+
+function numberCell(opts: NumberRules & { optional?: false }): z.ZodType<number, string | undefined>;
+function numberCell(opts: NumberRules & { optional: true }): z.ZodType<number | undefined, string | undefined>;
+function numberCell(opts: NumberRules & { optional?: boolean }): z.ZodType<number | undefined, string | undefined> {
   return z
     .string()
     .trim()

@@ -30,7 +30,9 @@ export function el(tag: string, values: Attrs, children: string | string[] = '')
 export function roundPath(d: string | null | undefined, digits = 1): string {
   if (!d) return '';
   const factor = 10 ** digits;
-  return d.replace(/-?\d+\.\d+(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) * factor) / factor));
+  const rounded = d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) * factor) / factor));
+  // Rounding makes neighbouring points coincide; a repeated point draws nothing.
+  return rounded.replace(/L(-?[\d.]+,-?[\d.]+)(?=L\1(?![\d.]))/g, '');
 }
 
 export function classes(...names: (string | false | null | undefined)[]): string {

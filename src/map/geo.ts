@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { feature, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 
 export interface CountryProps { name: string; name_fr: string; neighbour: boolean }
 export interface RegionProps { name: string; name_fr: string }
@@ -18,6 +18,11 @@ export interface MapGeometry {
   rivers: Feature<Geometry, RiverProps>[];
   /** Mali's outer border, as one line shared exactly with its regions. */
   maliOutline: MultiLineString;
+  /** All countries as one shape, and their borders drawn once each: half the bytes of a path per country. */
+  land: MultiPolygon;
+  countryBorders: MultiLineString;
+  /** Mali's seven neighbours as one shape, for a slightly darker fill. */
+  neighbours: MultiPolygon;
 }
 
 type MaliTopology = Topology<{
@@ -43,6 +48,12 @@ export function toMapGeometry(topology: MaliTopology): MapGeometry {
     regions: features(feature(topology, regions)),
     rivers: features(feature(topology, rivers)),
     maliOutline: mesh(topology, regions, (a, b) => a === b),
+    land: merge(topology, countries.geometries),
+    countryBorders: mesh(topology, countries, (a, b) => a !== b && a.id !== 'MLI' && b.id !== 'MLI'),
+    neighbours: merge(
+      topology,
+      countries.geometries.filter((g) => g.properties?.neighbour),
+    ),
   };
 }
 

@@ -13,7 +13,7 @@ export type MapLayer = (typeof MAP_LAYERS)[number];
 /** Named extents: the whole frame (Mali and its ports), or a close-up. */
 export const MAP_VIEWS = {
   frame: { west: -18.2, east: 5.2, south: 4.4, north: 25.2 },
-  mali: { west: -12.6, east: 4.6, south: 9.8, north: 25.2 },
+  mali: { west: -13.2, east: 4.6, south: 9.8, north: 25.2 },
   southwest: { west: -12.6, east: -4.0, south: 9.8, north: 16.2 },
 } as const;
 export type MapView = keyof typeof MAP_VIEWS;

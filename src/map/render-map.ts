@@ -37,7 +37,8 @@ export interface MapRenderOptions {
   idPrefix: string;
 }
 
-const BASE_LABEL_SIZE = 13;
+// Sized for the static figures: a 480-unit-wide SVG shown on a 320–360 px phone keeps text near 11 px.
+const BASE_LABEL_SIZE = 16;
 const BASE_MARKER_RADIUS = 4;
 
 function bboxPolygon(b: { west: number; east: number; south: number; north: number }): Feature<Polygon> {
@@ -148,13 +149,12 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
 
   const sea = el('rect', { class: 'map-sea', x: -size.width, y: -size.height, width: size.width * 3, height: size.height * 3 });
 
-  const countries = el(
-    'g',
-    { class: 'map-countries' },
-    data.geometry.countries
-      .filter((c) => c.id !== 'MLI')
-      .map((c) => el('path', { class: classes('map-country', c.properties.neighbour && 'is-neighbour'), d: roundPath(path(c)) })),
-  );
+  // Background countries are context: whole-unit precision is plenty and saves a third of the bytes.
+  const countries = el('g', { class: 'map-countries' }, [
+    el('path', { class: 'map-country', d: roundPath(path(data.geometry.land), 0) }),
+    el('path', { class: 'map-country is-neighbour', d: roundPath(path(data.geometry.neighbours), 0) }),
+    el('path', { class: 'map-country-border', d: roundPath(path(data.geometry.countryBorders), 0) }),
+  ]);
 
   const regions = el(
     'g',
@@ -337,7 +337,8 @@ function dedupe(list: MapAnnotation[]): MapAnnotation[] {
 /** Same palette as src/styles/graphics.css (light theme), for SVG files opened on their own. */
 export const STANDALONE_MAP_CSS = [
   '.map-sea{fill:#dce8ee}',
-  '.map-country{fill:#eeebe4;stroke:#fff;stroke-width:.8}',
+  '.map-country{fill:#eeebe4}',
+  '.map-country-border{fill:none;stroke:#fff;stroke-width:.8}',
   '.map-country.is-neighbour{fill:#e4dfd5}',
   '.map-region{fill:#fbf8f2;stroke:#b3a999;stroke-width:.7}',
   '.map-region.is-highlighted{fill:#e8a07f}',

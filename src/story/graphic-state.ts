@@ -10,9 +10,29 @@ export type GraphicKind = 'map' | ChartKind;
 
 export const GRAPHIC_KINDS: GraphicKind[] = ['map', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline'];
 
-/** The render size of every panel graphic and step figure: small enough that its text reads on a phone without JavaScript. */
-export const PANEL_SIZE = { map: { width: 480, height: 440 }, chart: { width: 640, height: 520 } } as const;
+/**
+ * Render sizes. Charts come in two layouts, because a chart laid out for a
+ * wide panel has unreadable text on a phone; both are a couple of KB. The map
+ * has one layout (it is the heaviest graphic) and counter-scales its text.
+ */
+export type Layout = 'wide' | 'narrow';
+export const LAYOUTS: Layout[] = ['wide', 'narrow'];
 
-export function sizeFor(kind: GraphicKind) {
-  return kind === 'map' ? PANEL_SIZE.map : PANEL_SIZE.chart;
+export const RENDER_SIZES = {
+  map: { wide: { width: 480, height: 440 }, narrow: { width: 480, height: 440 } },
+  chart: { wide: { width: 640, height: 520 }, narrow: { width: 360, height: 420 } },
+} as const;
+
+export function sizeFor(kind: GraphicKind, layout: Layout = 'wide') {
+  return (kind === 'map' ? RENDER_SIZES.map : RENDER_SIZES.chart)[layout];
+}
+
+/** Only charts have a separate narrow layout. */
+export function layoutsFor(kind: GraphicKind): Layout[] {
+  return kind === 'map' ? ['wide'] : LAYOUTS;
+}
+
+/** File name of a state's standalone figure: the wide layout keeps the plain name. */
+export function figureFileName(stateName: string, layout: Layout): string {
+  return layout === 'wide' ? `${stateName}.svg` : `${stateName}-${layout}.svg`;
 }

@@ -3,13 +3,14 @@ import type { SiteData } from '../data/schema';
 import { renderChart } from '../charts';
 import { renderMap } from '../map/render-map';
 import { mapDataFor } from '../map/map-data';
-import { sizeFor, type GraphicState } from './graphic-state';
+import { sizeFor, type GraphicState, type Layout } from './graphic-state';
 
 export function renderGraphic(
   data: SiteData,
   state: GraphicState,
   options: { mode: 'interactive' | 'static'; title: string; idPrefix: string },
+  layout: Layout = 'wide',
 ): string {
-  const size = sizeFor(state.kind);
+  const size = sizeFor(state.kind, layout);
   return state.kind === 'map' ? renderMap(mapDataFor(data), state, size, options) : renderChart(data, state, size, options);
 }

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain ESM script without type declarations, shared with `npm start`.
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 
 declare module 'vitest' {

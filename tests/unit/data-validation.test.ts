@@ -70,7 +70,7 @@ describe('a malformed row stops loading with file, row and field named', () => {
 
   it('a duplicate id', () => {
     const dir = copyData();
-    const first = readRows(dir, 'sources.csv')[0]!.id;
+    const first = readRows(dir, 'sources.csv')[0]!.id!;
     const row = setCell(dir, 'sources.csv', 2, 'id', first);
     const error = errorOf(dir);
     expect(error.message).toContain(`sources.csv, row ${row} (id "${first}"), field "id": duplicate id "${first}" (first used on row 2)`);

@@ -1,16 +1,25 @@
 /**
- * One standalone SVG per story state: what a step shows without JavaScript
- * and in print, made by the same renderer as the sticky panel.
+ * One standalone SVG per story state and layout: what a step shows without
+ * JavaScript and in print, made by the same renderer as the sticky panel.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData } from '../../data/load';
 import { GRAPHIC_STATES, getGraphicState } from '../../story/graphic-states';
+import { figureFileName, layoutsFor, type Layout } from '../../story/graphic-state';
+import { graphicTitle } from '../../story/graphic-titles';
 import { renderGraphic } from '../../story/render-graphic';
 
-export const getStaticPaths = (() => Object.keys(GRAPHIC_STATES).map((state) => ({ params: { state } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  Object.entries(GRAPHIC_STATES).flatMap(([name, state]) =>
+    layoutsFor(state.kind).map((layout) => ({
+      params: { state: figureFileName(name, layout).replace(/\.svg$/, '') },
+      props: { name, layout },
+    })),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => {
-  const name = String(params.state);
-  const svg = renderGraphic(getSiteData(), getGraphicState(name), { mode: 'static', title: name, idPrefix: `figure-${name}` });
+export const GET: APIRoute = ({ props }) => {
+  const { name, layout } = props as { name: string; layout: Layout };
+  const state = getGraphicState(name);
+  const svg = renderGraphic(getSiteData(), state, { mode: 'static', title: graphicTitle(state.kind), idPrefix: `figure-${name}` }, layout);
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

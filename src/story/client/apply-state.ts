@@ -60,7 +60,10 @@ function applyMap(svg: SVGSVGElement, state: MapState, geometry: PanelGeometry, 
 export function updateLabelScale(svg: SVGSVGElement) {
   const width = svg.getBoundingClientRect().width;
   const viewBoxWidth = svg.viewBox.baseVal?.width ?? 0;
-  if (width > 0 && viewBoxWidth > 0) svg.style.setProperty('--label-scale', String(viewBoxWidth / width));
+  if (width > 0 && viewBoxWidth > 0) {
+    svg.style.setProperty('--label-scale', String(viewBoxWidth / width));
+    svg.classList.add('is-scaled');
+  }
 }
 
 function applyChart(svg: SVGSVGElement, state: ChartState) {
@@ -74,13 +77,14 @@ function applyChart(svg: SVGSVGElement, state: ChartState) {
 }
 
 export function applyGraphicState(panel: HTMLElement, state: GraphicState, geometry: PanelGeometry, options: ApplyOptions) {
-  panel.dataset.graphic = state.kind;
+  panel.dataset.activeGraphic = state.kind;
   panel.querySelectorAll<HTMLElement>('[data-graphic]').forEach((figure) => {
     const active = figure.dataset.graphic === state.kind;
     figure.classList.toggle('is-active', active);
   });
-  const svg = panel.querySelector<SVGSVGElement>(`[data-graphic="${state.kind}"] svg`);
-  if (!svg) return;
-  if (state.kind === 'map') applyMap(svg, state, geometry, options);
-  else applyChart(svg, state);
+  // A chart has a wide and a narrow layout; both follow the state so a resize needs no work.
+  panel.querySelectorAll<SVGSVGElement>(`.story-panel__graphic[data-graphic="${state.kind}"] svg`).forEach((svg) => {
+    if (state.kind === 'map') applyMap(svg, state, geometry, options);
+    else applyChart(svg, state);
+  });
 }

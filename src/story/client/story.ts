@@ -6,6 +6,7 @@
 import type { GraphicState } from '../graphic-state';
 import { applyGraphicState, updateLabelScale, type PanelGeometry } from './apply-state';
 import { createStoryScroller } from './scroller';
+import { stepIndexFromHash } from './story-hash';
 
 interface StoryIsland extends PanelGeometry {
   states: Record<string, GraphicState>;
@@ -17,23 +18,15 @@ function readIsland(): StoryIsland | undefined {
   return JSON.parse(node.textContent) as StoryIsland;
 }
 
-/** A step id from the URL hash, only if it names a real step: anything else is ignored. */
-export function stepIndexFromHash(hash: string, stepIds: string[]): number {
-  let id: string;
-  try {
-    id = decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    return -1;
-  }
-  return stepIds.indexOf(id);
-}
-
 function init() {
   const island = readIsland();
   const panel = document.querySelector<HTMLElement>('[data-story-panel]');
   const steps = Array.from(document.querySelectorAll<HTMLElement>('[data-step]'));
   if (!island || !panel || steps.length === 0) return;
 
+  // With JavaScript each step describes the graphic in its own words, so the panel itself is hidden from screen
+  // readers; without JavaScript the panel is the lead figure and keeps its accessible name.
+  panel.querySelector('[data-story-graphics]')?.setAttribute('aria-hidden', 'true');
   const stepIds = steps.map((s) => s.id);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const narrow = window.matchMedia('(max-width: 52rem)');

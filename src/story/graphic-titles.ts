@@ -1,0 +1,15 @@
+/** The accessible name of each kind of graphic, shared by the panel, the figures and their files. */
+import type { GraphicKind } from './graphic-state';
+
+const TITLES: Record<GraphicKind, string> = {
+  map: 'Map of Mali and the roads into Bamako',
+  'roads-waffle': 'Violence near roads in North and West Africa',
+  'fuel-prices': 'Fuel prices observed in 2025',
+  electricity: 'Hours of electricity reported',
+  'school-calendar': 'School closures, autumn 2025',
+  timeline: 'Mali, 2012 to 2025',
+};
+
+export function graphicTitle(kind: GraphicKind): string {
+  return TITLES[kind];
+}

@@ -1,0 +1,228 @@
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface StepInfo {
+  id: string;
+  state: string;
+}
+
+async function newPage(options: { width?: number; height?: number; js?: boolean; reducedMotion?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    javaScriptEnabled: options.js ?? true,
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return { context, page, errors };
+}
+
+async function steps(page: Page): Promise<StepInfo[]> {
+  return page.$$eval('[data-step]', (els) => els.map((el) => ({ id: el.id, state: (el as HTMLElement).dataset.state ?? '' })));
+}
+
+/**
+ * Compares what the panel shows with the state the step declares, read from
+ * the page's own states island: active graphic, highlighted regions, visible
+ * layers, corridors, labels and chart highlights. Returns the differences.
+ */
+async function panelMismatches(page: Page, stateName: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const island = JSON.parse(document.getElementById('story-states')!.textContent!);
+    const state = island.states[name];
+    const panel = document.querySelector<HTMLElement>('[data-story-panel]')!;
+    const problems: string[] = [];
+    const active = panel.querySelector<HTMLElement>('.story-panel__graphic.is-active');
+    if (active?.dataset.graphic !== state.kind) problems.push(`graphic ${active?.dataset.graphic} != ${state.kind}`);
+    if (getComputedStyle(active!).visibility !== 'visible') problems.push('active graphic is not visible');
+    // A chart has a wide and a narrow layout; check the one the reader sees.
+    const svg = [...active!.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+    if (!svg) return ['no visible graphic'];
+    const sorted = (a: Iterable<string>) => [...a].sort().join(',');
+    const on = (sel: string, attr: string) =>
+      sorted([...svg.querySelectorAll(sel)].filter((el) => !el.classList.contains('is-off')).map((el) => el.getAttribute(attr) ?? ''));
+    if (state.kind === 'map') {
+      const highlighted = sorted([...svg.querySelectorAll('[data-region].is-highlighted')].map((el) => el.getAttribute('data-region')!));
+      if (highlighted !== sorted(state.highlight)) problems.push(`regions ${highlighted} != ${sorted(state.highlight)}`);
+      const layers = on('[data-layer]', 'data-layer');
+      if (layers !== sorted(state.layers)) problems.push(`layers ${layers} != ${sorted(state.layers)}`);
+      const labels = on('[data-label]', 'data-label');
+      if (labels !== sorted(state.labels)) problems.push(`labels ${labels} != ${sorted(state.labels)}`);
+      if (state.corridors.length > 0) {
+        const corridors = on('[data-corridor]', 'data-corridor');
+        if (corridors !== sorted(state.corridors)) problems.push(`corridors ${corridors} != ${sorted(state.corridors)}`);
+      }
+      if (svg.dataset.view !== state.view) problems.push(`view ${svg.dataset.view} != ${state.view}`);
+      if (svg.getAttribute('viewBox') !== island.mapViewBoxes[state.view]) problems.push(`viewBox ${svg.getAttribute('viewBox')} != ${island.mapViewBoxes[state.view]}`);
+    } else {
+      const highlighted = sorted(new Set([...svg.querySelectorAll('[data-mark].is-highlighted')].map((el) => el.getAttribute('data-mark')!)));
+      const expected = sorted(new Set(state.highlight.filter((id: string) => svg.querySelector(`[data-mark="${id}"]`))));
+      if (highlighted !== expected) problems.push(`highlight ${highlighted} != ${expected}`);
+      if (state.groups.length > 0) {
+        const off = [...svg.querySelectorAll('[data-group]')].filter(
+          (el) => state.groups.includes(el.getAttribute('data-group')) === el.classList.contains('is-off'),
+        );
+        if (off.length > 0) problems.push(`${off.length} marks in the wrong on/off state`);
+      }
+    }
+    return problems;
+  }, stateName);
+}
+
+/** Scrolls like a reader: the step's top a little above the trigger line. */
+async function scrollToStep(page: Page, id: string) {
+  await page.evaluate((stepId) => {
+    const step = document.getElementById(stepId)!;
+    const top = step.getBoundingClientRect().top + window.scrollY;
+    const trigger = window.matchMedia('(max-width: 52rem)').matches ? 0.75 : 0.6;
+    window.scrollTo(0, top - window.innerHeight * trigger + 40);
+  }, id);
+  await page.waitForFunction((stepId) => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep === stepId, id, { timeout: 5000 });
+  await page.waitForTimeout(50);
+}
+
+describe('the story with JavaScript', () => {
+  for (const width of [1280, 360]) {
+    it(`scrolling down then up moves the panel through every declared state, in order (${width}px)`, async () => {
+      const { context, page, errors } = await newPage({ width, height: width > 600 ? 800 : 740, reducedMotion: true });
+      await page.goto(siteUrl, { waitUntil: 'networkidle' });
+      const list = await steps(page);
+      expect(list.length).toBeGreaterThan(15);
+      const seen: string[] = [];
+      for (const step of [...list, ...[...list].reverse()]) {
+        await scrollToStep(page, step.id);
+        expect(await panelMismatches(page, step.state), `step ${step.id}`).toEqual([]);
+        // The reader who has not moved yet keeps a clean URL; every step after that is in the hash.
+        if (seen.length > 0) expect(new URL(page.url()).hash).toBe(`#${step.id}`);
+        seen.push(step.id);
+      }
+      expect(seen).toEqual([...list.map((s) => s.id), ...list.map((s) => s.id).reverse()]);
+      // replaceState, not pushState: the back button is not filled with steps.
+      expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('a deep link to each step shows that step at once', { timeout: 180_000 }, async () => {
+    const { context, page } = await newPage({ width: 1280 });
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    const list = await steps(page);
+    for (const step of list) {
+      const fresh = await context.newPage();
+      await fresh.goto(`${siteUrl}#${step.id}`, { waitUntil: 'networkidle' });
+      await fresh.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+      expect(await fresh.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep), step.id).toBe(step.id);
+      expect(await panelMismatches(fresh, step.state), step.id).toEqual([]);
+      await fresh.close();
+    }
+    await context.close();
+  });
+
+  it('a hostile or unknown hash is ignored and the story still starts', async () => {
+    const { context, page, errors } = await newPage({ width: 800 });
+    for (const hash of ['#%E0%A4%A', '#<img src=x onerror=alert(1)>', '#no-such-step', '#__proto__', '#constructor']) {
+      await page.goto(`${siteUrl}${hash}`, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+      const active = await page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep);
+      expect(active).toBe(await page.evaluate(() => document.querySelector('[data-step]')!.id));
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keyboard alone reaches every step through the next/previous controls', { timeout: 120_000 }, async () => {
+    const { context, page } = await newPage({ width: 1280, reducedMotion: true });
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    const list = await steps(page);
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.hasAttribute('data-step-next')))) {
+      await page.keyboard.press('Tab');
+      if (++tabs > 300) throw new Error('the "Next step" control is not reachable by Tab');
+    }
+    // Tabbing through the links on the way may already have moved the story on: start from wherever it is.
+    const activeId = () => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')!.dataset.activeStep);
+    const ids = list.map((s) => s.id);
+    const start = ids.indexOf((await activeId())!);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const visited = new Set([ids[start]]);
+    const press = async (control: 'next' | 'prev', expected: string) => {
+      await page.locator(`[data-step-${control}]`).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((id) => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep === id, expected, { timeout: 5000 });
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-step]')?.id), 'focus moves to the step').toBe(expected);
+      visited.add(expected);
+    };
+    for (let i = start + 1; i < ids.length; i++) await press('next', ids[i]!);
+    expect(await page.locator('[data-step-next]').isDisabled()).toBe(true);
+    for (let i = ids.length - 2; i >= 0; i--) await press('prev', ids[i]!);
+    expect(await page.locator('[data-step-prev]').isDisabled()).toBe(true);
+    expect([...visited].sort()).toEqual([...ids].sort());
+    await context.close();
+  });
+
+  it('on a phone the graphic is never covered by the text', async () => {
+    const { context, page } = await newPage({ width: 360, height: 740, reducedMotion: true });
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    const list = await steps(page);
+    for (const step of list.slice(0, 6)) {
+      await scrollToStep(page, step.id);
+      const covered = await page.evaluate(() => {
+        const svg = document.querySelector('.story-panel__graphic.is-active svg')!.getBoundingClientRect();
+        const x = svg.left + svg.width / 2;
+        const points = [0.25, 0.5, 0.75].map((f) => document.elementFromPoint(x, svg.top + svg.height * f));
+        return points.filter((el) => !el?.closest('.story-panel')).length;
+      });
+      expect(covered, step.id).toBe(0);
+    }
+    await context.close();
+  });
+});
+
+describe('the story without JavaScript', () => {
+  it('every step is followed by its figure, with a text alternative, and nothing is blank', async () => {
+    const { context, page } = await newPage({ width: 360, height: 740, js: false });
+    await page.goto(siteUrl, { waitUntil: 'load' });
+    const list = await steps(page);
+    // The first step's graphic is the lead figure (the panel); every other step shows its own.
+    const lead = page.locator('.story-panel__graphic.is-active svg');
+    expect(await lead.isVisible()).toBe(true);
+    for (const step of list.slice(1)) {
+      const img = page.locator(`#${step.id} .step__figure img`);
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 5000 }).toBe(true);
+      expect(await img.isVisible(), step.id).toBe(true);
+      expect((await img.getAttribute('alt'))?.length ?? 0, step.id).toBeGreaterThan(20);
+      expect(await img.getAttribute('src')).toContain(`figures/${step.state}.svg`);
+    }
+    await context.close();
+  });
+});
+
+describe('small screens', () => {
+  for (const js of [true, false]) {
+    for (const path of ['', 'sources/']) {
+      it(`/${path} has no horizontal overflow at 320px (${js ? 'with' : 'without'} JavaScript)`, async () => {
+        const { context, page } = await newPage({ width: 320, height: 640, js });
+        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await context.close();
+      });
+    }
+  }
+});
