@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { feature, merge, mesh } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Topology, GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 
 export interface CountryProps { name: string; name_fr: string; neighbour: boolean }
@@ -41,6 +41,11 @@ function features<P>(fc: FeatureCollection<Geometry, P> | Feature<Geometry, P>):
   return 'features' in fc ? fc.features : [fc];
 }
 
+type Area = TopoPolygon<CountryProps> | TopoMultiPolygon<CountryProps>;
+function isArea(g: GeometryCollection<CountryProps>['geometries'][number]): g is Area {
+  return g.type === 'Polygon' || g.type === 'MultiPolygon';
+}
+
 export function toMapGeometry(topology: MaliTopology): MapGeometry {
   const { countries, regions, rivers } = topology.objects;
   return {
@@ -48,11 +53,11 @@ export function toMapGeometry(topology: MaliTopology): MapGeometry {
     regions: features(feature(topology, regions)),
     rivers: features(feature(topology, rivers)),
     maliOutline: mesh(topology, regions, (a, b) => a === b),
-    land: merge(topology, countries.geometries),
+    land: merge(topology, countries.geometries.filter(isArea)),
     countryBorders: mesh(topology, countries, (a, b) => a !== b && a.id !== 'MLI' && b.id !== 'MLI'),
     neighbours: merge(
       topology,
-      countries.geometries.filter((g) => g.properties?.neighbour),
+      countries.geometries.filter(isArea).filter((g) => g.properties?.neighbour),
     ),
   };
 }
