@@ -38,6 +38,8 @@ export interface ChartTable {
   columns: string[];
   rows: (string | number)[][];
   sourceIds: string[];
+  /** The sources of each row, in the order of `rows`, for the table's source column and the CSV download. */
+  rowSourceIds: string[][];
 }
 
 /** The site's article was published on this day; later observations are "after-article". */

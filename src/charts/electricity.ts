@@ -199,5 +199,6 @@ export function electricityTable(observations: ElectricityObservation[], places:
       r.confidence,
     ]),
     sourceIds: uniqueSources(rows),
+    rowSourceIds: rows.map((r) => r.source_ids),
   };
 }

@@ -297,5 +297,6 @@ export function fuelPricesTable(prices: FuelPrice[], places: Place[]): ChartTabl
       r.confidence,
     ]),
     sourceIds: uniqueSources(rows),
+    rowSourceIds: rows.map((r) => r.source_ids),
   };
 }

@@ -147,9 +147,10 @@ export function renderRoadsWaffle(
 export function roadsWaffleTable(figures: KeyFigure[], ids: WaffleFigureIds = DEFAULT_WAFFLE_IDS): ChartTable {
   const rows = [ids.events, ids.fatalities].map((id) => figures.find((f) => f.id === id)).filter((f): f is KeyFigure => Boolean(f));
   return {
-    caption: 'Violence near roads in Mali',
+    caption: 'Violence near roads in North and West Africa',
     columns: ['Figure', 'Value', 'Highest value', 'Unit', 'Qualifier', 'Period', 'Scope', 'Confidence'],
     rows: rows.map((f) => [f.label, required(f.value, `figure "${f.id}" value`), f.value_max ?? '', f.unit, f.qualifier, f.period ?? '', f.scope ?? '', f.confidence]),
     sourceIds: uniqueSources(rows),
+    rowSourceIds: rows.map((r) => r.source_ids),
   };
 }

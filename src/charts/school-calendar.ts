@@ -261,5 +261,6 @@ export function schoolCalendarTable(closures: SchoolClosure[]): ChartTable {
       ];
     }),
     sourceIds: uniqueSources(rows),
+    rowSourceIds: rows.map((r) => r.source_ids),
   };
 }

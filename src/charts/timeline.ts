@@ -326,5 +326,6 @@ export function timelineTable(events: TimelineEvent[]): ChartTable {
     columns: ['Date', 'Until', 'Event', 'Category', 'Confidence'],
     rows: rows.map((e) => [formatDate(e.date), e.end_date ? formatDate(e.end_date) : '', e.title, CATEGORY_NAMES[e.category], e.confidence]),
     sourceIds: uniqueSources(rows),
+    rowSourceIds: rows.map((r) => r.source_ids),
   };
 }

@@ -1,0 +1,54 @@
+// Long tasks while a reader scrolls the whole story on a slow phone (4x CPU
+// throttling): the budget is no task over 50 ms. Called by `npm run bench`
+// with the served site's URL; not part of the tests, because timings depend
+// on the machine.
+import { chromium } from 'playwright-core';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export default async function benchScroll(baseUrl) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const results = [];
+  try {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(baseUrl, { waitUntil: 'networkidle' });
+      const loadTasks = await page.evaluate(() => window.__longTasks.splice(0));
+      // Scroll like a reader with a thumb: a third of a screen at a time, down the whole story.
+      const scrollTasks = await page.evaluate(async () => {
+        const end = document.body.scrollHeight;
+        for (let y = 0; y < end; y += Math.round(window.innerHeight / 3)) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 120));
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        return window.__longTasks.splice(0);
+      });
+      results.push({
+        viewport: `${viewport.width}x${viewport.height}`,
+        cpuThrottling: 4,
+        loadLongTasksMs: loadTasks,
+        scrollLongTasksMs: scrollTasks,
+        maxScrollTaskMs: Math.max(0, ...scrollTasks),
+        meetsTarget: scrollTasks.every((d) => d <= 50),
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const r of results) {
+    console.log(`scroll ${r.viewport} @4x CPU: ${r.scrollLongTasksMs.length} long tasks while scrolling, max ${r.maxScrollTaskMs} ms${r.meetsTarget ? '' : '  BELOW TARGET (a task over 50 ms)'}; on load: [${r.loadLongTasksMs.join(', ')}] ms`);
+  }
+  return results;
+}
