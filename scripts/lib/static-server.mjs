@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { distDir, normalizeBase } from './dist.mjs';
 
 const TYPES = {
@@ -95,9 +96,16 @@ export function startStaticServer({
   }
 
   async function send(req, res, status, file, body) {
+    // Compress text as every real static host does, so the benchmark measures what readers download.
+    const type = file ? contentType(file) : 'text/plain; charset=utf-8';
+    const compressible = /^(text\/|application\/(json|xml|manifest|geo)|image\/svg)/.test(type);
+    const gzip = compressible && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (gzip) body = zlib.gzipSync(body, { level: 9 });
     const headers = {
-      'Content-Type': file ? contentType(file) : 'text/plain; charset=utf-8',
+      'Content-Type': type,
       'Content-Length': body.length,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      Vary: 'Accept-Encoding',
       // no-cache, not no-store: browsers may keep a copy but must revalidate,
       // so a rebuild is always picked up while benchmarks stay realistic.
       'Cache-Control': 'no-cache',

@@ -31,6 +31,12 @@ export interface ChartRenderOptions {
   title: string;
   /** Makes ids unique when several charts share a page. */
   idPrefix: string;
+  /**
+   * Timeline, narrow layout: the legend of numbered events keeps room for this
+   * many entries (default 4, the most any story state highlights), so that the
+   * renders of different states have the same height and the same axis position.
+   */
+  maxHighlights?: number;
 }
 
 export interface ChartTable {

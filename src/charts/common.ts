@@ -12,6 +12,18 @@ import { STANDALONE_CHART_CSS } from './standalone-css';
 export const FONT_SIZE = 14;
 export const SMALL_FONT_SIZE = 13;
 export const LINE_HEIGHT = 18;
+/** Line height for text at SMALL_FONT_SIZE in the compact (narrow) layouts. */
+export const SMALL_LINE_HEIGHT = 16;
+/**
+ * At this width or less a chart uses its narrow layout: the phone panel, about
+ * 360 × 340 units, where a chart must fit the height it is given (text at 13–14
+ * units) instead of growing, since a taller SVG is scaled down until unreadable.
+ */
+export const NARROW_WIDTH = 420;
+
+export function isNarrow(size: Size): boolean {
+  return size.width <= NARROW_WIDTH;
+}
 /** Average advance of system-ui glyphs, in em: used to keep labels inside the chart and apart. */
 const CHAR_EM = 0.57;
 
@@ -89,6 +101,29 @@ export function wrapText(text: string, maxChars: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** The longest start of `text` that fits `width`, with an ellipsis if cut; whole words when it can. */
+export function truncateToWidth(text: string, width: number, fontSize = FONT_SIZE, bold = false): string {
+  if (textWidth(text, fontSize, bold) <= width) return text;
+  const maxChars = Math.max(1, Math.floor(width / textWidth('x', fontSize, bold)) - 1);
+  const cut = text.slice(0, maxChars);
+  const space = cut.lastIndexOf(' ');
+  const kept = space > maxChars * 0.6 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:·–-]+$/, '')}…`;
+}
+
+/** Wraps to at most `maxLines` lines; the last line kept ends with an ellipsis when text was left out. */
+export function wrapLines(text: string, maxChars: number, maxLines: number): string[] {
+  const lines = wrapText(text, maxChars);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const rest = lines.slice(maxLines - 1).join(' ');
+  const last = rest.length > maxChars - 1 ? rest.slice(0, maxChars - 1) : rest;
+  const space = last.lastIndexOf(' ');
+  const cut = space > (maxChars - 1) * 0.6 ? last.slice(0, space) : last;
+  kept[maxLines - 1] = `${cut.replace(/[\s,;:·–-]+$/, '')}…`;
+  return kept;
 }
 
 /**
@@ -179,24 +214,55 @@ export interface LegendItem {
   text: string;
 }
 
-/** Legend items flowed left to right, wrapping to new rows within `maxWidth`. */
-export function flowLegend(items: LegendItem[], x: number, y: number, maxWidth: number): { svg: string; height: number } {
-  const rowHeight = 22;
+export interface LegendStyle {
+  fontSize: number;
+  rowHeight: number;
+  /** Space between items on a row. */
+  gap: number;
+  /** From an item's left edge to its text; the swatch is centred 8 units in. */
+  textOffset: number;
+}
+
+const LEGEND_STYLE: LegendStyle = { fontSize: FONT_SIZE, rowHeight: 22, gap: 16, textOffset: 21 };
+/** The narrow layouts' legend: smaller text, tighter rows. */
+export const COMPACT_LEGEND: LegendStyle = { fontSize: SMALL_FONT_SIZE, rowHeight: 20, gap: 10, textOffset: 19 };
+
+/** Legend items flowed left to right, wrapping to new rows within `maxWidth`; `width` is the widest row drawn. */
+export function flowLegend(
+  items: LegendItem[],
+  x: number,
+  y: number,
+  maxWidth: number,
+  style: LegendStyle = LEGEND_STYLE,
+): { svg: string; height: number; width: number } {
+  const { fontSize, rowHeight, gap, textOffset } = style;
   let cx = x;
   let row = 0;
+  let right = x;
   const parts: string[] = [];
   for (const item of items) {
-    const width = 22 + textWidth(item.text);
+    const width = textOffset + 1 + textWidth(item.text, fontSize);
     if (cx > x && cx + width > x + maxWidth) {
       cx = x;
       row += 1;
     }
     const cy = y + row * rowHeight + rowHeight / 2;
     parts.push(item.swatch(cx + 8, cy));
-    parts.push(el('text', { class: 'chart-legend-text', x: round(cx + 21), y: round(cy + FONT_SIZE * 0.35) }, escapeXml(item.text)));
-    cx += width + 16;
+    parts.push(
+      el(
+        'text',
+        { class: 'chart-legend-text', x: round(cx + textOffset), y: round(cy + fontSize * 0.35), 'font-size': fontSize === FONT_SIZE ? undefined : fontSize },
+        escapeXml(item.text),
+      ),
+    );
+    right = Math.max(right, cx + width);
+    cx += width + gap;
   }
-  return { svg: items.length ? el('g', { class: 'chart-legend' }, parts) : '', height: items.length ? (row + 1) * rowHeight : 0 };
+  return {
+    svg: items.length ? el('g', { class: 'chart-legend' }, parts) : '',
+    height: items.length ? (row + 1) * rowHeight : 0,
+    width: right - x,
+  };
 }
 
 /** The root element every chart shares. */

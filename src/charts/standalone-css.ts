@@ -73,5 +73,10 @@ export const STANDALONE_CHART_CSS = [
   `.tl-zoom-band{fill:${C.rule};opacity:.3}`,
   `.tl-break{stroke:${C.fg};stroke-width:1.5}`,
   `.chart .tl-label-date{font-weight:400;fill:${C.muted}}`,
+  `.tl-badge-circle{fill:${C.fg}}`,
+  `.chart .tl-badge-num{fill:${C.bg};stroke:none;font-weight:700}`,
+  `.chart .tl-badge-line{stroke:${C.fg}}`,
+  `.chart .tl-legend-date{font-weight:700}`,
+  `.chart .tl-legend-title{font-weight:400}`,
   '.is-off{display:none}',
 ].join('');

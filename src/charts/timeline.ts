@@ -13,16 +13,19 @@ import { formatDate } from '../data/dates';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
+  COMPACT_LEGEND,
   DAY_MS,
   FONT_SIZE,
   LINE_HEIGHT,
   SMALL_FONT_SIZE,
+  SMALL_LINE_HEIGHT,
   chartSvg,
   circle,
   clamp,
   conditionalLabelAttrs,
   emptyChart,
   flowLegend,
+  isNarrow,
   keepGroup,
   line,
   markAttrs,
@@ -34,8 +37,10 @@ import {
   spanOf,
   textWidth,
   uniqueSources,
+  wrapLines,
   wrapText,
   type LegendItem,
+  type MarkContext,
   type Period,
 } from './common';
 import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
@@ -102,34 +107,11 @@ interface Placed {
   point: boolean;
 }
 
-export function renderTimeline(events: TimelineEvent[], state: ChartState, size: Size, options: ChartRenderOptions): string {
-  const ctx = markContext(state, options);
-  const rows = sortRows(events).filter((e) => keepGroup(ctx, e.category));
-  if (rows.length === 0) return emptyChart('timeline', size, options, 'No events to show');
-  const W = size.width;
-  const H = size.height;
-  const pad = 10;
-
-  const periods = new Map(rows.map((e) => [e.id, spanOf(e.date, e.end_date)]));
-  const start = Math.min(TIMELINE_START, ...[...periods.values()].map((p) => Date.UTC(new Date(p.start).getUTCFullYear(), 0, 1)));
-  const end = Math.max(TIMELINE_END, ...[...periods.values()].map((p) => p.end));
-  const x = timelineScale(start, end, pad + 4, W - pad - 4);
-
-  // Legend: the categories drawn, and what a hollow mark means.
-  const categories = TIMELINE_GROUPS.filter((c) => rows.some((e) => e.category === c));
-  const legendItems: LegendItem[] = categories.map((c) => ({
-    swatch: (cx, cy) => el('g', { class: `tl-event tl-event--${c}` }, circle(cx, cy, R, 'tl-dot')),
-    text: CATEGORY_NAMES[c],
-  }));
-  if (rows.some((e) => e.confidence !== 'confirmed')) {
-    legendItems.push({
-      swatch: (cx, cy) => el('g', { class: 'tl-event tl-event--key is-uncertain' }, circle(cx, cy, R, 'tl-dot')),
-      text: 'not independently confirmed',
-    });
-  }
-  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
-
-  // Marks, and lanes: a mark goes in the lowest lane where it touches nothing.
+/**
+ * Marks on the time axis, in lanes: a mark goes in the lowest lane where it
+ * touches nothing. Rows must be sorted (date, then id), so the result is deterministic.
+ */
+function placeMarks(rows: readonly TimelineEvent[], periods: ReadonlyMap<string, Period>, x: TimelineScale, r: number): { placed: Placed[]; lanes: number } {
   const laneEnds: number[] = [];
   const placed: Placed[] = rows.map((event) => {
     const period = periods.get(event.id) ?? spanOf(event.date, event.end_date);
@@ -138,15 +120,15 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
     let x1: number;
     if (point) {
       const c = x(period.start + DAY_MS / 2);
-      x0 = c - R;
-      x1 = c + R;
+      x0 = c - r;
+      x1 = c + r;
     } else {
       x0 = x(period.start);
       x1 = x(period.end);
-      if (x1 - x0 < 2 * R) {
+      if (x1 - x0 < 2 * r) {
         const c = (x0 + x1) / 2;
-        x0 = c - R;
-        x1 = c + R;
+        x0 = c - r;
+        x1 = c + r;
       }
     }
     let lane = laneEnds.findIndex((endX) => endX + 1 < x0);
@@ -158,44 +140,43 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
     }
     return { event, period, x0, x1, cx: (x0 + x1) / 2, lane, point };
   });
-  const lanesHeight = laneEnds.length * LANE;
+  return { placed, lanes: laneEnds.length };
+}
 
-  // Vertical layout: legend, labels above, stacked marks, axis, labels below.
-  const axisBlock = 50;
-  // The label zones (above and below) grow, and the chart with them, until
-  // the highlighted labels fit side by side in rows: they must not overlap.
-  const labelSizes = rows
-    .filter((e) => ctx.interactive || ctx.highlight.has(e.id))
-    .map((e) => {
-      const lines = timelineLabelLines(e);
-      return { id: e.id, width: Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1))), height: lines.length * LINE_HEIGHT };
+function markShape(p: Placed, cy: number, r: number): string {
+  return p.point ? circle(p.cx, cy, r, 'tl-dot') : rect(p.x0, cy - r, p.x1 - p.x0, 2 * r, 'tl-dot tl-dot--span', { rx: r });
+}
+
+function markGroup(ctx: MarkContext, p: Placed, shape: string): string {
+  return el(
+    'g',
+    markAttrs(ctx, p.event.category, p.event.id, 'tl-event', `tl-event--${p.event.category}`, p.event.confidence !== 'confirmed' && 'is-uncertain'),
+    shape,
+  );
+}
+
+function categoryLegendItems(rows: readonly TimelineEvent[], r: number, uncertainText: string): LegendItem[] {
+  const categories = TIMELINE_GROUPS.filter((c) => rows.some((e) => e.category === c));
+  const items: LegendItem[] = categories.map((c) => ({
+    swatch: (cx, cy) => el('g', { class: `tl-event tl-event--${c}` }, circle(cx, cy, r, 'tl-dot')),
+    text: CATEGORY_NAMES[c],
+  }));
+  if (rows.some((e) => e.confidence !== 'confirmed')) {
+    items.push({
+      swatch: (cx, cy) => el('g', { class: 'tl-event tl-event--key is-uncertain' }, circle(cx, cy, r, 'tl-dot')),
+      text: uncertainText,
     });
-  const tallest = Math.max(3 * LINE_HEIGHT, ...labelSizes.map((l) => l.height)) + 8;
-  const shown = labelSizes.filter((l) => ctx.highlight.has(l.id));
-  const perRow = Math.max(1, Math.floor((W - 2 * pad) / (Math.max(0, ...shown.map((l) => l.width)) + 12)));
-  const labelRows = Math.ceil(shown.length / perRow);
-  const zones = Math.max(2 * tallest, (labelRows + (labelRows % 2)) * tallest, H - legend.height - 12 - lanesHeight - 6 - axisBlock - 8);
-  const aboveTop = legend.height + 12;
-  const axisY = aboveTop + zones / 2 + lanesHeight + 6;
-  const dotsTop = axisY - 6 - lanesHeight;
-  const belowTop = axisY + axisBlock;
-  const height = Math.max(H, belowTop + zones / 2 + 8);
+  }
+  return items;
+}
 
-  const marks = placed.map((p) => {
-    const cy = axisY - 6 - R - p.lane * LANE;
-    const shape = p.point ? circle(p.cx, cy, R, 'tl-dot') : rect(p.x0, cy - R, p.x1 - p.x0, 2 * R, 'tl-dot tl-dot--span', { rx: R });
-    return el(
-      'g',
-      markAttrs(ctx, p.event.category, p.event.id, 'tl-event', `tl-event--${p.event.category}`, p.event.confidence !== 'confirmed' && 'is-uncertain'),
-      shape,
-    );
-  });
-
-  // Axis: years on the left part, months on the stretched right part.
+/** Year ticks on the left part of the axis, month ticks on the stretched right part, and the note on the change of scale. */
+function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number): string[] {
+  const start = x.start;
+  const end = x.end;
   const axis: string[] = [
     line(x(start), axisY, x.leftEnd, axisY, 'chart-axis-line'),
     line(x.rightStart, axisY, x(end), axisY, 'chart-axis-line'),
-    rect(x.rightStart, dotsTop - 8, x(end) - x.rightStart, axisY - dotsTop + 8, 'tl-zoom-band'),
     // The break: two slanted strokes across the gap in the axis.
     line(x.leftEnd + 3, axisY + 6, x.leftEnd + 7, axisY - 6, 'tl-break'),
     line(x.rightStart - 7, axisY + 6, x.rightStart - 3, axisY - 6, 'tl-break'),
@@ -232,10 +213,59 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   axis.push(
     el(
       'text',
-      { class: 'chart-note', x: round(x(end)), y: round(axisY + 40), 'text-anchor': 'end', 'font-size': SMALL_FONT_SIZE },
+      { class: 'chart-note', x: round(x(end)), y: round(noteY), 'text-anchor': 'end', 'font-size': SMALL_FONT_SIZE },
       'Scale changes: 2025 on is stretched',
     ),
   );
+  return axis;
+}
+
+export function renderTimeline(events: TimelineEvent[], state: ChartState, size: Size, options: ChartRenderOptions): string {
+  const ctx = markContext(state, options);
+  const rows = sortRows(events).filter((e) => keepGroup(ctx, e.category));
+  if (rows.length === 0) return emptyChart('timeline', size, options, 'No events to show');
+  const periods = new Map(rows.map((e) => [e.id, spanOf(e.date, e.end_date)]));
+  const start = Math.min(TIMELINE_START, ...[...periods.values()].map((p) => Date.UTC(new Date(p.start).getUTCFullYear(), 0, 1)));
+  const end = Math.max(TIMELINE_END, ...[...periods.values()].map((p) => p.end));
+  if (isNarrow(size)) return renderNarrowTimeline(ctx, state, rows, periods, start, end, size, options);
+
+  const W = size.width;
+  const H = size.height;
+  const pad = 10;
+  const x = timelineScale(start, end, pad + 4, W - pad - 4);
+
+  // Legend: the categories drawn, and what a hollow mark means.
+  const legend = flowLegend(categoryLegendItems(rows, R, 'not independently confirmed'), pad, 2, W - 2 * pad);
+
+  const { placed, lanes } = placeMarks(rows, periods, x, R);
+  const lanesHeight = lanes * LANE;
+
+  // Vertical layout: legend, labels above, stacked marks, axis, labels below.
+  const axisBlock = 50;
+  // The label zones (above and below) grow, and the chart with them, until
+  // the highlighted labels fit side by side in rows: they must not overlap.
+  const labelSizes = rows
+    .filter((e) => ctx.interactive || ctx.highlight.has(e.id))
+    .map((e) => {
+      const lines = timelineLabelLines(e);
+      return { id: e.id, width: Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1))), height: lines.length * LINE_HEIGHT };
+    });
+  const tallest = Math.max(3 * LINE_HEIGHT, ...labelSizes.map((l) => l.height)) + 8;
+  const shown = labelSizes.filter((l) => ctx.highlight.has(l.id));
+  const perRow = Math.max(1, Math.floor((W - 2 * pad) / (Math.max(0, ...shown.map((l) => l.width)) + 12)));
+  const labelRows = Math.ceil(shown.length / perRow);
+  const zones = Math.max(2 * tallest, (labelRows + (labelRows % 2)) * tallest, H - legend.height - 12 - lanesHeight - 6 - axisBlock - 8);
+  const aboveTop = legend.height + 12;
+  const axisY = aboveTop + zones / 2 + lanesHeight + 6;
+  const dotsTop = axisY - 6 - lanesHeight;
+  const belowTop = axisY + axisBlock;
+  const height = Math.max(H, belowTop + zones / 2 + 8);
+
+  const marks = placed.map((p) => markGroup(ctx, p, markShape(p, axisY - 6 - R - p.lane * LANE, R)));
+
+  // Axis: years on the left part, months on the stretched right part.
+  const axis = timelineAxis(x, axisY, W, axisY + 40);
+  axis.splice(2, 0, rect(x.rightStart, dotsTop - 8, x(end) - x.rightStart, axisY - dotsTop + 8, 'tl-zoom-band'));
 
   // Conditional labels. Highlighted events are placed first, alternating
   // above and below and kept apart from each other. The others (shown only if
@@ -316,6 +346,175 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   return chartSvg('timeline', { width: W, height: finalHeight }, options, [
     legend.svg,
     shift > 0 ? el('g', { transform: `translate(0 ${round(-shift)})` }, body) : body.join(''),
+  ]);
+}
+
+/** "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": a date range without repeating the year or month. */
+export function compactDateText(e: TimelineEvent): string {
+  if (!e.end_date) return formatDate(e.date);
+  const a = formatDate(e.date).split(' ');
+  const b = formatDate(e.end_date).split(' ');
+  if (a.join(' ') === b.join(' ')) return b.join(' ');
+  if (a.length > 1 && a.at(-1) === b.at(-1)) {
+    a.pop();
+    if (a.length === 2 && b.length === 3 && a[1] === b[1]) return `${a[0]}–${b.join(' ')}`;
+    if (a.length === 1 && b.length === 2) return `${a[0]}–${b.join(' ')}`;
+  }
+  return `${a.join(' ')} – ${b.join(' ')}`;
+}
+
+const NARROW_R = 4;
+const NARROW_LANE = 2 * NARROW_R + 1;
+/** Below this, stacked marks overlap too much to count: the legend gives up lines first. */
+const MIN_LANE = 5;
+const BADGE_R = 8.5;
+const ENTRY_GAP = 4;
+
+function badge(cx: number, cy: number, n: number): string {
+  return [
+    circle(cx, cy, BADGE_R, 'tl-badge-circle'),
+    el('text', { class: 'tl-badge-num', x: round(cx), y: round(cy + SMALL_FONT_SIZE * 0.35), 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE }, String(n)),
+  ].join('');
+}
+
+/** Badge centres, in order, at least `gap` apart, as close to `targets` (sorted) as the bounds allow. */
+function spreadOut(targets: readonly number[], gap: number, min: number, max: number): number[] {
+  const xs = targets.map((t) => clamp(t, min, max));
+  for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i] ?? 0, (xs[i - 1] ?? 0) + gap);
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const limit = i === xs.length - 1 ? max : (xs[i + 1] ?? max) - gap;
+    xs[i] = Math.min(xs[i] ?? 0, limit);
+  }
+  return xs;
+}
+
+/**
+ * The phone layout (width ≤ NARROW_WIDTH): it must fit the height it is
+ * given, so there are no leader-line labels. The highlighted events get
+ * numbers, 1, 2, 3… in date order, in badges above the marks with a thin line
+ * down to their mark, and a numbered legend below the axis: date and title,
+ * one or two lines each, cut with an ellipsis (the full text is in the
+ * entry's <title>).
+ *
+ * The numbering and the legend are laid out for the state rendered, so a
+ * narrow timeline shows one state: the browser cannot re-number it by
+ * toggling classes. The legend is wrapped in
+ * <g class="timeline-legend" data-legend-for="id,id,…"> (the state's
+ * highlight list) so the page can render one narrow timeline per state and
+ * show the one that matches. Badges and entries still carry
+ * `chart-label--conditional` and `data-label-for`, so applying another state
+ * to this render hides them rather than showing wrong numbers.
+ *
+ * The legend keeps room for `options.maxHighlights` entries (default 4), so
+ * every state's render has the same height and its axis in the same place.
+ * When the space is short, entries drop to one line, then stacked marks
+ * overlap, then entries beyond what fits are left out with a "+N more" line.
+ */
+function renderNarrowTimeline(
+  ctx: MarkContext,
+  state: ChartState,
+  rows: TimelineEvent[],
+  periods: ReadonlyMap<string, Period>,
+  start: number,
+  end: number,
+  size: Size,
+  options: ChartRenderOptions,
+): string {
+  const W = size.width;
+  const H = size.height;
+  const pad = 10;
+  const x = timelineScale(start, end, pad + 4, W - pad - 4);
+
+  const legend = flowLegend(categoryLegendItems(rows, NARROW_R + 0.5, 'not confirmed'), pad, 0, W - 2 * pad, COMPACT_LEGEND);
+  const { placed, lanes } = placeMarks(rows, periods, x, NARROW_R);
+  const numbered = placed.filter((p) => ctx.highlight.has(p.event.id));
+  const slots = Math.max(numbered.length, options.maxHighlights ?? 4);
+
+  // Vertical budget, top to bottom: legend, badges, marks, axis, numbered legend.
+  const badgeY = legend.height + 4 + BADGE_R;
+  const marksTop = badgeY + BADGE_R + 8;
+  const axisBlock = 44; // tick labels and the note on the change of scale
+  const bottomPad = 4;
+  const marksHeight = (pitch: number) => 2 * NARROW_R + Math.max(0, lanes - 1) * pitch + 5;
+  const entriesHeight = (n: number, lines: number) => (n > 0 ? n * lines * SMALL_LINE_HEIGHT + (n - 1) * ENTRY_GAP + 8 : 0);
+  const room = (pitch: number, lines: number, n = slots) => H - marksTop - marksHeight(pitch) - axisBlock - entriesHeight(n, lines) - bottomPad;
+  let maxLines = 2;
+  let pitch = NARROW_LANE;
+  let shown = numbered.length;
+  if (room(pitch, 2) < 0) maxLines = 1;
+  if (room(pitch, maxLines) < 0) {
+    // Stack the marks closer, overlapping, down to MIN_LANE.
+    const free = H - marksTop - axisBlock - entriesHeight(slots, 1) - bottomPad - 2 * NARROW_R - 5;
+    pitch = lanes > 1 ? clamp(free / (lanes - 1), MIN_LANE, NARROW_LANE) : NARROW_LANE;
+  }
+  if (room(pitch, maxLines) < 0) {
+    // Still too many entries: keep those that fit, and a line that says how many are left out.
+    const free = H - marksTop - marksHeight(pitch) - axisBlock - bottomPad;
+    const fit = Math.max(0, Math.floor((free - 8 + ENTRY_GAP) / (SMALL_LINE_HEIGHT + ENTRY_GAP)));
+    shown = Math.min(numbered.length, Math.max(0, fit - 1));
+  }
+  const axisY = marksTop + marksHeight(pitch);
+  const legendTop = axisY + axisBlock;
+
+  const marks = placed.map((p) => markGroup(ctx, p, markShape(p, axisY - 5 - NARROW_R - p.lane * pitch, NARROW_R)));
+  const axis = timelineAxis(x, axisY, W, axisY + 37);
+  axis.splice(2, 0, rect(x.rightStart, marksTop - 4, x(end) - x.rightStart, axisY - marksTop + 4, 'tl-zoom-band'));
+
+  // Badges: numbered in date order, spread apart, each with a line down to its mark.
+  const badgeXs = spreadOut(numbered.map((p) => p.cx), 2 * BADGE_R + 3, pad + BADGE_R, W - pad - BADGE_R);
+  const badges = numbered.flatMap((p, i) => {
+    const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-badge');
+    if (!attrs) return [];
+    const bx = badgeXs[i] ?? p.cx;
+    const markTop = axisY - 5 - 2 * NARROW_R - p.lane * pitch;
+    return [el('g', attrs, [line(bx, badgeY + BADGE_R, p.cx, markTop - 1, 'chart-label-line tl-badge-line'), badge(bx, badgeY, i + 1)])];
+  });
+
+  // The numbered legend.
+  const textX = pad + 2 * BADGE_R + 6;
+  const maxChars = Math.max(12, Math.floor((W - pad - textX) / textWidth('x', SMALL_FONT_SIZE, true)));
+  let y = legendTop;
+  const entries = numbered.slice(0, shown).flatMap((p, i) => {
+    const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-legend-item');
+    if (!attrs) return [];
+    const date = compactDateText(p.event);
+    const lines = wrapLines(`${date} · ${p.event.title}`, maxChars, maxLines);
+    const baseline = y + SMALL_FONT_SIZE;
+    const first = lines[0] ?? '';
+    const tspans = [
+      el('tspan', { class: 'tl-legend-date' }, escapeXml(first.slice(0, date.length))),
+      el('tspan', { class: 'tl-legend-title' }, escapeXml(first.slice(date.length))),
+      ...lines.slice(1).map((l) => el('tspan', { class: 'tl-legend-title', x: round(textX), dy: SMALL_LINE_HEIGHT }, escapeXml(l))),
+    ];
+    y += lines.length * SMALL_LINE_HEIGHT + ENTRY_GAP;
+    return [
+      el('g', attrs, [
+        el('title', {}, escapeXml(`${dateText(p.event)} · ${p.event.title}`)),
+        badge(pad + BADGE_R, baseline - SMALL_FONT_SIZE * 0.35, i + 1),
+        el('text', { x: round(textX), y: round(baseline), 'font-size': SMALL_FONT_SIZE }, tspans),
+      ]),
+    ];
+  });
+  if (shown < numbered.length) {
+    entries.push(
+      el(
+        'text',
+        { class: 'chart-note', x: round(textX), y: round(y + SMALL_FONT_SIZE), 'font-size': SMALL_FONT_SIZE },
+        `+${numbered.length - shown} more: see the table`,
+      ),
+    );
+  }
+  const reserved = legendTop + entriesHeight(shown < numbered.length ? shown + 1 : slots, maxLines) + bottomPad;
+  const height = Math.min(H, Math.max(reserved, y + bottomPad));
+
+  return chartSvg('timeline', { width: W, height }, options, [
+    legend.svg,
+    el('g', { class: 'chart-axis chart-axis--x' }, axis),
+    el('g', { class: 'chart-marks' }, marks),
+    el('g', { class: 'chart-labels' }, [
+      ...badges,
+      el('g', { class: 'timeline-legend', 'data-legend-for': state.highlight.join(',') }, entries),
+    ]),
   ]);
 }
 

@@ -20,7 +20,7 @@ it('renders narrow PNGs', () => {
         out.push(`${name} ${size.width}x${size.height} ${mode}: viewBox ${vb} minFont ${Math.min(...fs)}`);
         if (mode === 'interactive') svg = svg.replace(/(<title[^>]*>[^<]*<\/title>)/, `$1<style>${STANDALONE_CHART_CSS}.chart-bg{fill:#fbf8f2}</style><rect class="chart-bg" x="0" y="0" width="100%" height="100%"/>`);
         const png = new Resvg(svg, { fitTo: { mode: 'width', value: size.width * 2 }, font: { defaultFontFamily: 'Liberation Sans' } }).render().asPng();
-        writeFileSync(`/tmp/narrow/${name}-${size.width}x${size.height}-${mode}.png`, png);
+        writeFileSync(`/tmp/narrow/${name}-${size.width}x${size.height}-${mode}.png`, png); writeFileSync(`/tmp/narrow/${name}-${size.width}x${size.height}-${mode}.svg`, svg);
       }
     }
   }

@@ -76,10 +76,17 @@ function applyChart(svg: SVGSVGElement, state: ChartState) {
   toggleAll(svg, '.chart-label--conditional[data-label-for]', (el) => highlighted.has(el.getAttribute('data-label-for') ?? ''));
 }
 
+/** Puts a graphic that waits in a <template> into the page; a no-op once it is there. */
+export function materializeGraphic(figure: Element): void {
+  const template = figure.querySelector<HTMLTemplateElement>(':scope > template[data-graphic-template]');
+  if (template) figure.replaceChildren(template.content.cloneNode(true));
+}
+
 export function applyGraphicState(panel: HTMLElement, state: GraphicState, geometry: PanelGeometry, options: ApplyOptions) {
   panel.dataset.activeGraphic = state.kind;
   panel.querySelectorAll<HTMLElement>('[data-graphic]').forEach((figure) => {
     const active = figure.dataset.graphic === state.kind;
+    if (active) materializeGraphic(figure);
     figure.classList.toggle('is-active', active);
   });
   // A chart has a wide and a narrow layout; both follow the state so a resize needs no work.

@@ -4,7 +4,7 @@
  * is complete: each step is followed by its own static figure.
  */
 import type { GraphicState } from '../graphic-state';
-import { applyGraphicState, updateLabelScale, type PanelGeometry } from './apply-state';
+import { applyGraphicState, materializeGraphic, updateLabelScale, type PanelGeometry } from './apply-state';
 import { createStoryScroller } from './scroller';
 import { stepIndexFromHash } from './story-hash';
 
@@ -94,6 +94,17 @@ function init() {
     updateLabelScale(mapSvg);
     new ResizeObserver(() => updateLabelScale(mapSvg)).observe(mapSvg);
   }
+  // Bring the waiting graphics into the page one at a time while the reader is idle, so switching
+  // to a chart later costs only a class change.
+  const waiting = Array.from(panel.querySelectorAll('.story-panel__graphic')).filter((f) => f.querySelector(':scope > template'));
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
+  const next = () => {
+    const figure = waiting.shift();
+    if (!figure) return;
+    materializeGraphic(figure);
+    idle(next);
+  };
+  idle(next);
   document.documentElement.classList.add('story-ready');
 }
 
