@@ -225,7 +225,7 @@ export interface LegendStyle {
 
 const LEGEND_STYLE: LegendStyle = { fontSize: FONT_SIZE, rowHeight: 22, gap: 16, textOffset: 21 };
 /** The narrow layouts' legend: smaller text, tighter rows. */
-export const COMPACT_LEGEND: LegendStyle = { fontSize: SMALL_FONT_SIZE, rowHeight: 20, gap: 10, textOffset: 19 };
+export const COMPACT_LEGEND: LegendStyle = { fontSize: SMALL_FONT_SIZE, rowHeight: 20, gap: 10, textOffset: 21 };
 
 /** Legend items flowed left to right, wrapping to new rows within `maxWidth`; `width` is the widest row drawn. */
 export function flowLegend(

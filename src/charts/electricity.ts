@@ -15,13 +15,17 @@ import { formatDate, startOfDate } from '../data/dates';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { ARTICLE_DATE, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
+  COMPACT_LEGEND,
   FONT_SIZE,
   LINE_HEIGHT,
+  SMALL_FONT_SIZE,
+  SMALL_LINE_HEIGHT,
   chartSvg,
   clamp,
   emptyChart,
   flowLegend,
   formatNumber,
+  isNarrow,
   keepGroup,
   line,
   markAttrs,
@@ -75,6 +79,19 @@ export function electricityValueText(row: ElectricityObservation): string {
   }
 }
 
+/** The same in fewer words, for the narrow layout: "4–6 h with power", "no power for 3 days". */
+export function electricityShortValueText(row: ElectricityObservation): string {
+  const value = amount(row.value_min, row.value_max);
+  switch (row.measure) {
+    case 'supply_hours_per_day':
+      return value === undefined ? 'hours of power not reported' : `${value} h with power`;
+    case 'outage_hours_per_day':
+      return value === undefined ? 'hours without power not reported' : `${value} h without power`;
+    case 'days_without_power':
+      return electricityValueText(row);
+  }
+}
+
 function sortRows(rows: readonly ElectricityObservation[], places: Map<string, Place>): ElectricityObservation[] {
   const name = (r: ElectricityObservation) => places.get(r.place)?.name ?? r.place;
   return [...rows].sort(
@@ -96,6 +113,7 @@ export function renderElectricity(
   const W = size.width;
   const pad = 10;
 
+  const narrow = isNarrow(size);
   const measures = new Set(rows.map((r) => r.measure));
   const ranged = rows.some((r) => r.measure !== 'days_without_power' && r.value_max !== undefined && r.value_max !== r.value_min);
   const legendItems: LegendItem[] = [];
@@ -105,29 +123,46 @@ export function renderElectricity(
   if (measures.has('outage_hours_per_day')) {
     legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-bar elec-bar--outage'), text: 'hours without power' });
   }
-  if (ranged) {
-    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-key-range'), text: 'paler: up to the highest figure reported' });
-  }
-  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+  const rangeItem: LegendItem = { swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-key-range'), text: 'paler: up to the highest figure reported' };
+  if (ranged) legendItems.push(rangeItem);
 
   // The label and the value share a line when they fit, else the value goes on a second line.
-  const rowText = rows.map((r) => {
-    const label = `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}`;
-    const value = electricityValueText(r);
-    const oneLine = textWidth(`${label}: ${value}`, FONT_SIZE) + textWidth(label, FONT_SIZE) * 0.07 <= W - 2 * pad;
-    return { label, value, oneLine };
+  // The narrow layout uses smaller text, and says the values in fewer words
+  // (all of them, so the rows read alike) rather than take second lines.
+  const fontSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
+  const lineHeight = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
+  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}`);
+  const fits = (label: string, value: string) => textWidth(`${label}: ${value}`, fontSize) + textWidth(label, fontSize) * 0.07 <= W - 2 * pad;
+  const short = narrow && rows.some((r, i) => !fits(labels[i] ?? '', electricityValueText(r)));
+  const rowText = rows.map((r, i) => {
+    const label = labels[i] ?? '';
+    const value = short ? electricityShortValueText(r) : electricityValueText(r);
+    return { label, value, oneLine: fits(label, value) };
   });
+  // Narrow: a thinner bar right under the text, and rows only as far apart as the height allows.
+  const barHeight = narrow ? 10 : BAR_HEIGHT;
+  const barGap = narrow ? 3 : 4;
   const contentHeight = (i: number) => {
     const r = rows[i];
     const t = rowText[i];
     if (!r || !t) return 0;
-    return (t.oneLine ? LINE_HEIGHT : 2 * LINE_HEIGHT) + (r.measure === 'days_without_power' ? 0 : BAR_HEIGHT + 6);
+    return (t.oneLine ? lineHeight : 2 * lineHeight) + (r.measure === 'days_without_power' ? 0 : barHeight + barGap + 2);
   };
+  const fixed = rows.reduce((sum, _r, i) => sum + contentHeight(i), 0);
+  const minGap = narrow ? 4 : 10;
+  const gapFor = (legendHeight: number) => (size.height - (legendHeight + 8 + 30) - 8 - fixed) / rows.length;
+  // The narrow layout drops legend items (the words already say it) before squeezing rows together.
+  const legendChoices = narrow ? [legendItems, legendItems.filter((i) => i !== rangeItem), []] : [legendItems];
+  const legends = legendChoices.map((items) => flowLegend(items, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined));
+  const legend = legends.find((l) => gapFor(l.height) >= 8) ?? legends[legends.length - 1] ?? legends[0];
+  if (!legend) throw new Error('electricity: no legend');
   const axisTop = legend.height + 8;
   const rowsTop = axisTop + 30;
-  const fixed = rows.reduce((sum, _r, i) => sum + contentHeight(i), 0);
-  const gap = clamp((size.height - rowsTop - 8 - fixed) / rows.length, 10, 26);
-  const height = Math.max(size.height, rowsTop + fixed + gap * rows.length + 8);
+  const gap = clamp(gapFor(legend.height), minGap, 26);
+  const contentEnd = rowsTop + fixed + gap * rows.length + 8;
+  // The narrow layout ends with its rows; it grows past the height it was given
+  // only when the rows do not fit even at the smallest gap (about nine rows at 360 × 340).
+  const height = narrow ? contentEnd : Math.max(size.height, contentEnd);
 
   const x = scaleLinear().domain([0, 24]).range([pad, W - pad - 8]);
   const ticks = [0, 6, 12, 18, 24];
@@ -148,30 +183,31 @@ export function renderElectricity(
     const measure = MEASURE_CLASS[r.measure];
     const top = cursor;
     cursor += contentHeight(i) + gap;
-    const baseline = top + FONT_SIZE;
+    const baseline = top + fontSize;
+    const fontAttr = narrow ? { 'font-size': fontSize } : {};
     const text = t.oneLine
-      ? el('text', { class: 'elec-text', x: pad, y: round(baseline) }, [
+      ? el('text', { class: 'elec-text', x: pad, y: round(baseline), ...fontAttr }, [
           el('tspan', { class: 'elec-label' }, escapeXml(`${t.label}:`)),
           el('tspan', { class: `elec-value elec-value--${measure}` }, escapeXml(` ${t.value}`)),
         ])
-      : el('text', { class: 'elec-text', x: pad, y: round(baseline) }, [
+      : el('text', { class: 'elec-text', x: pad, y: round(baseline), ...fontAttr }, [
           el('tspan', { class: 'elec-label', x: pad }, escapeXml(t.label)),
-          el('tspan', { class: `elec-value elec-value--${measure}`, x: pad, dy: LINE_HEIGHT }, escapeXml(t.value)),
+          el('tspan', { class: `elec-value elec-value--${measure}`, x: pad, dy: lineHeight }, escapeXml(t.value)),
         ]);
     const parts = [text];
     if (r.measure !== 'days_without_power') {
-      const barY = top + (t.oneLine ? LINE_HEIGHT : 2 * LINE_HEIGHT) + 4;
-      parts.push(rect(x(0), barY, x(24) - x(0), BAR_HEIGHT, 'elec-track'));
+      const barY = top + (t.oneLine ? lineHeight : 2 * lineHeight) + barGap;
+      parts.push(rect(x(0), barY, x(24) - x(0), barHeight, 'elec-track'));
       const lo = r.value_min;
       const hi = r.value_max;
       const cap = (v: number) => {
         if (v > 24) throw new Error(`electricity row "${r.id}": ${v} hours per day is more than 24`);
         return v;
       };
-      if (lo !== undefined) parts.push(rect(x(0), barY, x(cap(lo)) - x(0), BAR_HEIGHT, `elec-bar elec-bar--${measure}`));
+      if (lo !== undefined) parts.push(rect(x(0), barY, x(cap(lo)) - x(0), barHeight, `elec-bar elec-bar--${measure}`));
       if (hi !== undefined && hi !== lo) {
         const from = lo ?? 0;
-        parts.push(rect(x(cap(from)), barY, x(cap(hi)) - x(cap(from)), BAR_HEIGHT, `elec-bar elec-bar--${measure}-range`));
+        parts.push(rect(x(cap(from)), barY, x(cap(hi)) - x(cap(from)), barHeight, `elec-bar elec-bar--${measure}-range`));
       }
     }
     return el('g', markAttrs(ctx, electricityGroup(r), r.id, 'elec-row', `elec-row--${measure}`), parts);

@@ -13,9 +13,11 @@ import { formatDate, startOfDate } from '../data/dates';
 import { el, escapeXml, type Size } from '../lib/svg';
 import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
+  COMPACT_LEGEND,
   DAY_MS,
   FONT_SIZE,
   LINE_HEIGHT,
+  SMALL_FONT_SIZE,
   chartSvg,
   clamp,
   circle,
@@ -24,6 +26,7 @@ import {
   flowLegend,
   formatNumber,
   formatRange,
+  isNarrow,
   keepGroup,
   line,
   markAttrs,
@@ -95,10 +98,12 @@ export function renderFuelPrices(
   const pad = 10;
 
   // Legend: the two markets (as far as the chart shows them), then how ranges and months are drawn.
+  // The narrow layout says the same in fewer words, so the legend takes two short rows.
+  const narrow = isNarrow(size);
   const markets = (['official', 'informal'] as const).filter((m) => rows.some((r) => r.market === m));
   const legendItems: LegendItem[] = markets.map((m) => ({
     swatch: (cx, cy) => circle(cx, cy, DOT_RADIUS, `fuel-shape fuel-shape--${m}`),
-    text: m === 'official' ? 'Official pump price' : 'Informal or black-market price',
+    text: m === 'official' ? 'Official pump price' : narrow ? 'Informal price' : 'Informal or black-market price',
   }));
   if (rows.some((r) => priceRange(r).min !== priceRange(r).max)) {
     legendItems.push({
@@ -110,12 +115,12 @@ export function renderFuelPrices(
   if (rows.some((r) => periodOf(r.date).precision !== 'day')) {
     legendItems.push({
       swatch: (cx, cy) => [rect(cx - 8, cy - 2, 16, 4, 'fuel-key'), line(cx - 8, cy - 6, cx - 8, cy + 6, 'fuel-key-cap'), line(cx + 8, cy - 6, cx + 8, cy + 6, 'fuel-key-cap')].join(''),
-      text: 'month known, not the day',
+      text: narrow ? 'day not reported' : 'month known, not the day',
     });
   }
-  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined);
 
-  const yTitleBaseline = legend.height + 20;
+  const yTitleBaseline = legend.height + (narrow ? 18 : 20);
   const plotTop = yTitleBaseline + 16;
   const plotBottom = H - 34;
 
@@ -126,7 +131,8 @@ export function renderFuelPrices(
     .range([plotBottom, plotTop])
     .nice(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
   const yTicks = y.ticks(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
-  const yLabel = (t: number) => `${formatNumber(t)} CFA`;
+  // Narrow: the axis title names the unit, so the tick labels leave it out and the plot gets the width.
+  const yLabel = (t: number) => (narrow ? formatNumber(t) : `${formatNumber(t)} CFA`);
   const plotLeft = pad + Math.max(...yTicks.map((t) => textWidth(yLabel(t)))) + 8;
   const plotRight = W - pad - 4;
 
@@ -145,7 +151,7 @@ export function renderFuelPrices(
       el('text', { class: 'chart-tick-label', x: round(plotLeft - 8), y: round(y(t) + FONT_SIZE * 0.35), 'text-anchor': 'end' }, escapeXml(yLabel(t))),
     ].join(''),
   );
-  const yTitle = el('text', { class: 'chart-axis-title', x: pad, y: yTitleBaseline }, 'Price per litre, in CFA francs');
+  const yTitle = el('text', { class: 'chart-axis-title', x: pad, y: yTitleBaseline, 'font-size': narrow ? SMALL_FONT_SIZE : undefined }, 'Price per litre, in CFA francs');
 
   const months = monthStarts(domain[0], domain[1] + 1);
   const monthWidth = (plotRight - plotLeft) * (30.4 * DAY_MS) / (domain[1] - domain[0]);

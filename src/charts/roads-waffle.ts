@@ -10,9 +10,12 @@ import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
   FONT_SIZE,
   LINE_HEIGHT,
+  SMALL_FONT_SIZE,
+  SMALL_LINE_HEIGHT,
   chartSvg,
   clamp,
   formatNumber,
+  isNarrow,
   keepGroup,
   markAttrs,
   markContext,
@@ -20,6 +23,7 @@ import {
   required,
   round,
   textLines,
+  textWidth,
   uniqueSources,
   wrapText,
 } from './common';
@@ -99,20 +103,41 @@ export function renderRoadsWaffle(
   const shown = GROUPS.filter((g) => keepGroup(ctx, g));
   const W = size.width;
   const pad = 10;
-  const gap = 28;
+  const narrow = isNarrow(size);
+  const gap = narrow ? 16 : 28;
+  const fontSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
+  const lineHeight = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
 
-  const sideBySide = shown.length > 1 && W >= 2 * (10 * 18 + 9 * CELL_GAP) + gap + 2 * pad;
-  const columns = sideBySide ? shown.length : 1;
-  const blockWidth = (W - 2 * pad - (columns - 1) * gap) / columns;
-  const maxChars = Math.max(16, Math.floor(blockWidth / (FONT_SIZE * 0.58)));
-  const details = Object.fromEntries(GROUPS.map((g) => [g, wrapText(waffleDetail(all[g].row), maxChars)])) as Record<WaffleGroup, string[]>;
-  const textHeight = (g: WaffleGroup) => HEADLINE_SIZE + 8 + details[g].length * LINE_HEIGHT + 10;
-  const blockRows = sideBySide ? 1 : shown.length;
-  const headerHeights = sideBySide ? [Math.max(...shown.map(textHeight))] : shown.map(textHeight);
-  const footnote = 'Each square is 1% of the total';
-  const footHeight = LINE_HEIGHT + 10;
-  const availableGrid = (size.height - 10 - footHeight - headerHeights.reduce((a, b) => a + b, 0) - (blockRows - 1) * gap) / blockRows;
-  const gridSize = clamp(Math.min(blockWidth, availableGrid, 300), Math.min(10 * 14 + 9 * CELL_GAP, blockWidth), 300);
+  // Narrow: when both figures share their scope and period, the footnote says it once.
+  const context = (row: KeyFigure) => [row.scope, row.period].filter(Boolean).join(', ');
+  const shared = narrow && context(all.events.row) !== '' && context(all.events.row) === context(all.fatalities.row) ? context(all.events.row) : '';
+  const detailText = (g: WaffleGroup) => (shared ? all[g].row.label : waffleDetail(all[g].row));
+  const footnote = shared ? `${shared}. Each square is 1% of the total.` : 'Each square is 1% of the total';
+  const footLines = narrow ? wrapText(footnote, Math.max(16, Math.floor((W - 2 * pad) / (fontSize * 0.58)))) : [footnote];
+  const footHeight = footLines.length * lineHeight + 10;
+
+  const layout = (sideBySide: boolean) => {
+    const columns = sideBySide ? shown.length : 1;
+    const blockWidth = (W - 2 * pad - (columns - 1) * gap) / columns;
+    const maxChars = Math.max(16, Math.floor(blockWidth / (fontSize * 0.58)));
+    const details = Object.fromEntries(GROUPS.map((g) => [g, wrapText(detailText(g), maxChars)])) as Record<WaffleGroup, string[]>;
+    // The headline shrinks (down to 18) rather than run past its column.
+    const headlineSize = narrow ? Math.max(18, Math.min(HEADLINE_SIZE, ...shown.map((g) => HEADLINE_SIZE * (blockWidth / textWidth(waffleHeadline(all[g].row), HEADLINE_SIZE, true))))) : HEADLINE_SIZE;
+    const textHeight = (g: WaffleGroup) => headlineSize + 8 + details[g].length * lineHeight + 10;
+    const blockRows = sideBySide ? 1 : shown.length;
+    const headerHeights = sideBySide ? [Math.max(...shown.map(textHeight))] : shown.map(textHeight);
+    // Wide grids may grow past the height given, narrow ones only shrink (to 10-unit cells).
+    const bottomRoom = narrow ? 8 + 4 : 10;
+    const availableGrid = (size.height - bottomRoom - footHeight - headerHeights.reduce((a, b) => a + b, 0) - (blockRows - 1) * gap) / blockRows;
+    const minGrid = Math.min((narrow ? 10 : 14) * 10 + 9 * CELL_GAP, blockWidth);
+    const gridSize = clamp(Math.min(blockWidth, availableGrid, 300), minGrid, 300);
+    const height = 8 + headerHeights.reduce((a, b) => a + b, 0) + blockRows * gridSize + (blockRows - 1) * gap + footHeight + 4;
+    return { blockWidth, details, headlineSize, headerHeights, gridSize, height, fits: availableGrid >= minGrid };
+  };
+  // Side by side when there is the width for it, or (narrow) when stacking would not fit the height.
+  const wideEnough = W >= 2 * (10 * 18 + 9 * CELL_GAP) + gap + 2 * pad;
+  const sideBySide = shown.length > 1 && (wideEnough || (narrow && !layout(false).fits));
+  const { blockWidth, details, headlineSize, headerHeights, gridSize } = layout(sideBySide);
   const cell = (gridSize - 9 * CELL_GAP) / 10;
 
   const blocks: string[] = [];
@@ -123,8 +148,8 @@ export function renderRoadsWaffle(
     const header = sideBySide ? (headerHeights[0] ?? 0) : (headerHeights[i] ?? 0);
     const bx = pad + col * (blockWidth + gap);
     const parts: string[] = [
-      el('text', { class: 'waffle-headline', x: round(bx), y: round(top + HEADLINE_SIZE), 'font-size': HEADLINE_SIZE }, escapeXml(waffleHeadline(fig.row))),
-      textLines(details[g], bx, top + HEADLINE_SIZE + 8 + FONT_SIZE, { class: 'waffle-detail' }),
+      el('text', { class: 'waffle-headline', x: round(bx), y: round(top + headlineSize), 'font-size': round(headlineSize) }, escapeXml(waffleHeadline(fig.row))),
+      textLines(details[g], bx, top + headlineSize + 8 + fontSize, narrow ? { class: 'waffle-detail', 'font-size': fontSize } : { class: 'waffle-detail' }, lineHeight),
     ];
     const gy = top + header;
     for (let k = 0; k < 100; k++) {
@@ -139,7 +164,7 @@ export function renderRoadsWaffle(
   const bottom = sideBySide ? top + (headerHeights[0] ?? 0) + gridSize : top - gap;
   // The grids are square: a taller box than they need is left out rather than drawn empty.
   const height = bottom + footHeight + 4;
-  const foot = el('text', { class: 'chart-note', x: pad, y: round(bottom + 8 + FONT_SIZE) }, footnote);
+  const foot = textLines(footLines, pad, bottom + 8 + fontSize, narrow ? { class: 'chart-note', 'font-size': fontSize } : { class: 'chart-note' }, lineHeight);
 
   return chartSvg('roads-waffle', { width: W, height }, options, [el('g', { class: 'chart-marks' }, blocks), foot]);
 }

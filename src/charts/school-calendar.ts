@@ -13,16 +13,19 @@ import { formatDate } from '../data/dates';
 import { el, type Size } from '../lib/svg';
 import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
+  COMPACT_LEGEND,
   DAY_MS,
   FONT_SIZE,
   LINE_HEIGHT,
   SMALL_FONT_SIZE,
+  SMALL_LINE_HEIGHT,
   chartSvg,
   circle,
   clamp,
   conditionalLabelAttrs,
   emptyChart,
   flowLegend,
+  isNarrow,
   keepGroup,
   markAttrs,
   markContext,
@@ -42,6 +45,11 @@ const CELL_GAP = 3;
 const MONTH_GAP = 24;
 const MONTH_HEADER = 46;
 const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+/**
+ * The narrow layout fits the height it is given: months side by side with
+ * smaller cells when stacking them would not fit, tighter gaps and headers.
+ */
+const NARROW = { minCell: 17, cellGap: 2, monthGap: 12, monthHeader: 40 };
 
 interface ClosureDays {
   closure: SchoolClosure;
@@ -136,28 +144,48 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   if (keepGroup(ctx, 'announced') && days.some((d) => d.announced !== undefined)) {
     legendItems.push({ swatch: (cx, cy) => circle(cx, cy, 4.5, 'cal-announced'), text: 'closure announced' });
   }
-  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad);
+  const narrow = isNarrow(size);
+  const legend = flowLegend(legendItems, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined);
 
   // Conditional labels: one slot per closure under the months.
-  const maxChars = Math.max(20, Math.floor((W - 2 * pad) / (FONT_SIZE * 0.6)));
+  const labelSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
+  const labelLine = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
+  const maxChars = Math.max(20, Math.floor((W - 2 * pad) / (labelSize * 0.6)));
   const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapText(closureLabel(c), maxChars) }));
-  const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * LINE_HEIGHT + 6 : 0), 0);
+  const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * labelLine + 6 : 0), 0);
 
-  // Month blocks: as many side by side as fit at the smallest legible cell size.
+  const cellGap = narrow ? NARROW.cellGap : CELL_GAP;
+  const monthGap = narrow ? NARROW.monthGap : MONTH_GAP;
+  const monthHeader = narrow ? NARROW.monthHeader : MONTH_HEADER;
   const months = monthsSpanned(rows);
-  const perRow = Math.min(months.length, Math.max(1, Math.floor((W - 2 * pad + MONTH_GAP) / (7 * MIN_CELL + 6 * CELL_GAP + MONTH_GAP))));
-  const blockRows = Math.ceil(months.length / perRow);
-  const widthCell = ((W - 2 * pad - (perRow - 1) * MONTH_GAP) / perRow - 6 * CELL_GAP) / 7;
-  const weeksPerBlockRow = Array.from({ length: blockRows }, (_, i) => Math.max(...months.slice(i * perRow, (i + 1) * perRow).map(weeksIn)));
-  const totalWeeks = weeksPerBlockRow.reduce((a, b) => a + b, 0);
-  const gridTop = legend.height + 14;
-  const available = size.height - gridTop - labelHeight - 12 - blockRows * (MONTH_HEADER + 16);
-  const heightCell = available / totalWeeks - CELL_GAP;
-  const cell = clamp(Math.min(widthCell, heightCell, MAX_CELL), Math.min(MIN_CELL, widthCell), MAX_CELL);
-  const blockWidth = 7 * cell + 6 * CELL_GAP;
-  const rowWidth = perRow * blockWidth + (perRow - 1) * MONTH_GAP;
+  const gridTop = legend.height + (narrow ? 10 : 14);
+  const layout = (perRow: number) => {
+    const blockRows = Math.ceil(months.length / perRow);
+    const widthCell = ((W - 2 * pad - (perRow - 1) * monthGap) / perRow - 6 * cellGap) / 7;
+    const weeksPerBlockRow = Array.from({ length: blockRows }, (_, i) => Math.max(...months.slice(i * perRow, (i + 1) * perRow).map(weeksIn)));
+    const totalWeeks = weeksPerBlockRow.reduce((a, b) => a + b, 0);
+    const available = size.height - gridTop - labelHeight - 12 - blockRows * (monthHeader + 16);
+    const heightCell = available / totalWeeks - cellGap;
+    return { perRow, blockRows, widthCell, heightCell, weeksPerBlockRow, fit: Math.min(widthCell, heightCell, MAX_CELL) };
+  };
+  // Wide: as many months side by side as fit at the smallest legible cell size.
+  // Narrow: whichever arrangement gives the largest cells within the height, stacked if about as good.
+  let chosen = layout(Math.min(months.length, Math.max(1, Math.floor((W - 2 * pad + monthGap) / (7 * MIN_CELL + 6 * cellGap + monthGap)))));
+  if (narrow) {
+    for (let perRow = 2; perRow <= months.length; perRow++) {
+      const next = layout(perRow);
+      if (next.widthCell >= NARROW.minCell && next.fit > chosen.fit * 1.1) chosen = next;
+    }
+  }
+  const { perRow, blockRows, widthCell, heightCell, weeksPerBlockRow } = chosen;
+  const minCell = narrow ? NARROW.minCell : MIN_CELL;
+  const cell = clamp(Math.min(widthCell, heightCell, MAX_CELL), Math.min(minCell, widthCell), MAX_CELL);
+  const blockWidth = 7 * cell + 6 * cellGap;
+  const rowWidth = perRow * blockWidth + (perRow - 1) * monthGap;
   const left = Math.max(pad, (W - rowWidth) / 2);
   const numberSize = cell >= 26 ? FONT_SIZE : SMALL_FONT_SIZE;
+  // Two-letter weekday names need about 20 units; narrower cells get one letter.
+  const weekdays = cell >= 20 ? WEEKDAYS : WEEKDAYS.map((w) => w.slice(0, 1));
 
   const cellAt = new Map<number, { x: number; y: number }>();
   const base: string[] = [];
@@ -165,15 +193,15 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   months.forEach((month, i) => {
     const col = i % perRow;
     const row = Math.floor(i / perRow);
-    if (col === 0 && row > 0) blockTop += MONTH_HEADER + (weeksPerBlockRow[row - 1] ?? 6) * (cell + CELL_GAP) + 16;
-    const bx = left + col * (blockWidth + MONTH_GAP);
+    if (col === 0 && row > 0) blockTop += monthHeader + (weeksPerBlockRow[row - 1] ?? 6) * (cell + cellGap) + 16;
+    const bx = left + col * (blockWidth + monthGap);
     const d = new Date(month);
     base.push(el('text', { class: 'cal-month-title', x: round(bx), y: round(blockTop + 16) }, `${monthName(d.getUTCMonth(), true)} ${d.getUTCFullYear()}`));
-    WEEKDAYS.forEach((w, k) =>
+    weekdays.forEach((w, k) =>
       base.push(
         el(
           'text',
-          { class: 'cal-weekday', x: round(bx + k * (cell + CELL_GAP) + cell / 2), y: round(blockTop + 38), 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE },
+          { class: 'cal-weekday', x: round(bx + k * (cell + cellGap) + cell / 2), y: round(blockTop + monthHeader - 8), 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE },
           w,
         ),
       ),
@@ -181,19 +209,22 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     const offset = weekdayIndex(month);
     for (let day = 1; day <= daysIn(month); day++) {
       const pos = offset + day - 1;
-      const x = bx + (pos % 7) * (cell + CELL_GAP);
-      const y = blockTop + MONTH_HEADER + Math.floor(pos / 7) * (cell + CELL_GAP);
+      const x = bx + (pos % 7) * (cell + cellGap);
+      const y = blockTop + monthHeader + Math.floor(pos / 7) * (cell + cellGap);
       const t = month + (day - 1) * DAY_MS;
       cellAt.set(t, { x, y });
       base.push(rect(x, y, cell, cell, 'cal-day'));
       base.push(el('text', { class: 'cal-day-num', x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize }, String(day)));
     }
   });
-  const gridBottom = blockTop + MONTH_HEADER + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + CELL_GAP);
+  const gridBottom = blockTop + monthHeader + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + cellGap);
 
   const closedMarks: string[] = [];
   const reopenMarks: string[] = [];
   const announcedMarks: string[] = [];
+  // In small cells a smaller dot, tucked into the corner, keeps clear of the day number.
+  const dotR = cell >= 26 ? 4.5 : 3.5;
+  const dotInset = cell >= 26 ? 6.5 : 4.5;
   for (const d of days) {
     const id = d.closure.id;
     if (keepGroup(ctx, 'closed')) {
@@ -219,7 +250,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     const announcedAt = d.announced === undefined ? undefined : cellAt.get(d.announced);
     if (announcedAt && keepGroup(ctx, 'announced')) {
       announcedMarks.push(
-        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(announcedAt.x + cell - 6.5, announcedAt.y + 6.5, 4.5, 'cal-announced')),
+        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(announcedAt.x + cell - dotInset, announcedAt.y + dotInset, dotR, 'cal-announced')),
       );
     }
   }
@@ -227,8 +258,8 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   let labelY = gridBottom + 14;
   const labels = labelled.flatMap(({ attrs, lines }) => {
     if (!attrs) return [];
-    const svg = textLines(lines, pad, labelY + FONT_SIZE, attrs);
-    labelY += lines.length * LINE_HEIGHT + 6;
+    const svg = textLines(lines, pad, labelY + labelSize, narrow ? { ...attrs, 'font-size': labelSize } : attrs, labelLine);
+    labelY += lines.length * labelLine + 6;
     return [svg];
   });
   // Cells stop growing at MAX_CELL: a taller box than the months need is left out rather than drawn empty.

@@ -349,8 +349,11 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   ]);
 }
 
-/** "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": a date range without repeating the year or month. */
-export function compactDateText(e: TimelineEvent): string {
+/**
+ * "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": a date range without
+ * repeating the year or month. `short` drops the days of a range across years: "Jan 2013 – Jul 2014".
+ */
+export function compactDateText(e: TimelineEvent, short = false): string {
   if (!e.end_date) return formatDate(e.date);
   const a = formatDate(e.date).split(' ');
   const b = formatDate(e.end_date).split(' ');
@@ -359,16 +362,24 @@ export function compactDateText(e: TimelineEvent): string {
     a.pop();
     if (a.length === 2 && b.length === 3 && a[1] === b[1]) return `${a[0]}–${b.join(' ')}`;
     if (a.length === 1 && b.length === 2) return `${a[0]}–${b.join(' ')}`;
+  } else if (short) {
+    return `${a.slice(-2).join(' ')} – ${b.slice(-2).join(' ')}`;
   }
   return `${a.join(' ')} – ${b.join(' ')}`;
 }
 
 const NARROW_R = 4;
-const NARROW_LANE = 2 * NARROW_R + 1;
-/** Below this, stacked marks overlap too much to count: the legend gives up lines first. */
-const MIN_LANE = 5;
+/** Gap-free stacking of the marks; the layout may stack them closer, overlapping, down to MIN_PITCH. */
+const NARROW_PITCH = 2 * NARROW_R + 1;
+const MIN_PITCH = 4.5;
+/** Closer than this, the legend drops to one line per entry before the marks squeeze further. */
+const TWO_LINE_MIN_PITCH = 6.5;
 const BADGE_R = 8.5;
-const ENTRY_GAP = 4;
+/** A badge and the gap between it and the marks below it. */
+const BADGE_ROOM = 2 * BADGE_R + 5;
+const ENTRY_GAP = 3;
+/** From the axis line to the numbered legend: tick labels and the note on the change of scale. */
+const NARROW_AXIS_BLOCK = 42;
 
 function badge(cx: number, cy: number, n: number): string {
   return [
@@ -388,27 +399,33 @@ function spreadOut(targets: readonly number[], gap: number, min: number, max: nu
   return xs;
 }
 
+/** How many lanes of marks stand anywhere between x = a and x = b. */
+function lanesBetween(placed: readonly Placed[], a: number, b: number): number {
+  return placed.reduce((n, p) => (p.x1 >= a && p.x0 <= b ? Math.max(n, p.lane + 1) : n), 0);
+}
+
 /**
  * The phone layout (width ≤ NARROW_WIDTH): it must fit the height it is
  * given, so there are no leader-line labels. The highlighted events get
- * numbers, 1, 2, 3… in date order, in badges above the marks with a thin line
- * down to their mark, and a numbered legend below the axis: date and title,
- * one or two lines each, cut with an ellipsis (the full text is in the
- * entry's <title>).
+ * numbers, 1, 2, 3… in date order, in badges just above their stack of marks
+ * with a thin line down to their mark, and a numbered legend below the axis:
+ * date and title, one or two lines each, cut with an ellipsis (the full text
+ * is in the entry's <title>). The category legend sits over the low stacks
+ * of marks (before 2025), not above the tall ones.
  *
- * The numbering and the legend are laid out for the state rendered, so a
- * narrow timeline shows one state: the browser cannot re-number it by
- * toggling classes. The legend is wrapped in
- * <g class="timeline-legend" data-legend-for="id,id,…"> (the state's
- * highlight list) so the page can render one narrow timeline per state and
- * show the one that matches. Badges and entries still carry
+ * The numbering and the numbered legend are laid out for the state rendered:
+ * the browser cannot renumber them by toggling classes. The legend is wrapped
+ * in <g class="timeline-legend" data-legend-for="id,id,…"> (the state's
+ * highlight list, as given) so that the page can render one narrow timeline
+ * per state and show the one that matches. Badges and entries also carry
  * `chart-label--conditional` and `data-label-for`, so applying another state
- * to this render hides them rather than showing wrong numbers.
+ * to this render hides them instead of showing wrong numbers.
  *
- * The legend keeps room for `options.maxHighlights` entries (default 4), so
- * every state's render has the same height and its axis in the same place.
- * When the space is short, entries drop to one line, then stacked marks
- * overlap, then entries beyond what fits are left out with a "+N more" line.
+ * The layout keeps room for `options.maxHighlights` entries (default 4) and
+ * for a badge above the tallest stack, so every state's render has the same
+ * height and its axis in the same place. When the height is short, stacked
+ * marks overlap a little, then entries drop to one line, then the marks
+ * overlap more, then entries beyond what fits are left out ("+N more").
  */
 function renderNarrowTimeline(
   ctx: MarkContext,
@@ -423,63 +440,79 @@ function renderNarrowTimeline(
   const W = size.width;
   const H = size.height;
   const pad = 10;
+  const top = 1;
+  const bottomPad = 3;
   const x = timelineScale(start, end, pad + 4, W - pad - 4);
-
-  const legend = flowLegend(categoryLegendItems(rows, NARROW_R + 0.5, 'not confirmed'), pad, 0, W - 2 * pad, COMPACT_LEGEND);
   const { placed, lanes } = placeMarks(rows, periods, x, NARROW_R);
   const numbered = placed.filter((p) => ctx.highlight.has(p.event.id));
   const slots = Math.max(numbered.length, options.maxHighlights ?? 4);
+  const stack = (n: number, pitch: number) => (n > 0 ? 2 * NARROW_R + (n - 1) * pitch + 5 : 0);
+  const entriesHeight = (n: number, lines: number) => (n > 0 ? n * lines * SMALL_LINE_HEIGHT + (n - 1) * ENTRY_GAP : 0);
 
-  // Vertical budget, top to bottom: legend, badges, marks, axis, numbered legend.
-  const badgeY = legend.height + 4 + BADGE_R;
-  const marksTop = badgeY + BADGE_R + 8;
-  const axisBlock = 44; // tick labels and the note on the change of scale
-  const bottomPad = 4;
-  const marksHeight = (pitch: number) => 2 * NARROW_R + Math.max(0, lanes - 1) * pitch + 5;
-  const entriesHeight = (n: number, lines: number) => (n > 0 ? n * lines * SMALL_LINE_HEIGHT + (n - 1) * ENTRY_GAP + 8 : 0);
-  const room = (pitch: number, lines: number, n = slots) => H - marksTop - marksHeight(pitch) - axisBlock - entriesHeight(n, lines) - bottomPad;
-  let maxLines = 2;
-  let pitch = NARROW_LANE;
-  let shown = numbered.length;
-  if (room(pitch, 2) < 0) maxLines = 1;
-  if (room(pitch, maxLines) < 0) {
-    // Stack the marks closer, overlapping, down to MIN_LANE.
-    const free = H - marksTop - axisBlock - entriesHeight(slots, 1) - bottomPad - 2 * NARROW_R - 5;
-    pitch = lanes > 1 ? clamp(free / (lanes - 1), MIN_LANE, NARROW_LANE) : NARROW_LANE;
+  // The category legend goes where the stacks of marks are lowest: the widest
+  // legend (fewest rows) that does not push the axis down, else the one that pushes it least.
+  const legendItems = categoryLegendItems(rows, NARROW_R + 0.5, 'not confirmed');
+  const legends: ReturnType<typeof flowLegend>[] = [];
+  for (let maxWidth = W - 2 * pad; maxWidth >= Math.min(W - 2 * pad, 140); maxWidth -= 10) {
+    legends.push(flowLegend(legendItems, pad, top, maxWidth, COMPACT_LEGEND));
   }
-  if (room(pitch, maxLines) < 0) {
-    // Still too many entries: keep those that fit, and a line that says how many are left out.
-    const free = H - marksTop - marksHeight(pitch) - axisBlock - bottomPad;
-    const fit = Math.max(0, Math.floor((free - 8 + ENTRY_GAP) / (SMALL_LINE_HEIGHT + ENTRY_GAP)));
+  const axisFor = (pitch: number) => {
+    const tallest = top + BADGE_ROOM + stack(lanes, pitch);
+    const under = (l: ReturnType<typeof flowLegend>) => top + l.height + 4 + BADGE_ROOM + stack(lanesBetween(placed, 0, pad + l.width + 4), pitch);
+    const fitting = legends.find((l) => under(l) <= tallest);
+    const legend = fitting ?? legends.reduce((a, b) => (under(b) < under(a) ? b : a));
+    return { legend, axisY: Math.max(tallest, under(legend)) };
+  };
+  const total = (pitch: number, lines: number, n: number) => axisFor(pitch).axisY + NARROW_AXIS_BLOCK + entriesHeight(n, lines) + bottomPad;
+
+  let pitch = MIN_PITCH;
+  let maxLines = 1;
+  let shown = numbered.length;
+  const pitches: number[] = [];
+  for (let p = NARROW_PITCH; p >= MIN_PITCH - 1e-9; p -= 0.5) pitches.push(p);
+  const choice =
+    pitches.filter((p) => p >= TWO_LINE_MIN_PITCH).map((p) => ({ p, lines: 2 })).find((c) => total(c.p, c.lines, slots) <= H) ??
+    pitches.map((p) => ({ p, lines: 1 })).find((c) => total(c.p, c.lines, slots) <= H);
+  if (choice) {
+    pitch = choice.p;
+    maxLines = choice.lines;
+  } else {
+    // Too many entries even at one line each: keep those that fit, and say how many are left out.
+    const free = H - total(pitch, 1, 0);
+    const fit = Math.max(0, Math.floor((free + ENTRY_GAP) / (SMALL_LINE_HEIGHT + ENTRY_GAP)));
     shown = Math.min(numbered.length, Math.max(0, fit - 1));
   }
-  const axisY = marksTop + marksHeight(pitch);
-  const legendTop = axisY + axisBlock;
+  const { legend, axisY } = axisFor(pitch);
+  const markTop = (p: Placed) => axisY - 5 - 2 * NARROW_R - p.lane * pitch;
 
-  const marks = placed.map((p) => markGroup(ctx, p, markShape(p, axisY - 5 - NARROW_R - p.lane * pitch, NARROW_R)));
+  const marks = placed.map((p) => markGroup(ctx, p, markShape(p, markTop(p) + NARROW_R, NARROW_R)));
   const axis = timelineAxis(x, axisY, W, axisY + 37);
-  axis.splice(2, 0, rect(x.rightStart, marksTop - 4, x(end) - x.rightStart, axisY - marksTop + 4, 'tl-zoom-band'));
+  const bandTop = axisY - stack(lanesBetween(placed, x.rightStart, x(end)), pitch) - 4;
+  axis.splice(2, 0, rect(x.rightStart, bandTop, x(end) - x.rightStart, axisY - bandTop, 'tl-zoom-band'));
 
-  // Badges: numbered in date order, spread apart, each with a line down to its mark.
+  // Badges: numbered in date order, spread apart, each just above the marks under it, with a line down to its mark.
   const badgeXs = spreadOut(numbered.map((p) => p.cx), 2 * BADGE_R + 3, pad + BADGE_R, W - pad - BADGE_R);
   const badges = numbered.flatMap((p, i) => {
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-badge');
     if (!attrs) return [];
     const bx = badgeXs[i] ?? p.cx;
-    const markTop = axisY - 5 - 2 * NARROW_R - p.lane * pitch;
-    return [el('g', attrs, [line(bx, badgeY + BADGE_R, p.cx, markTop - 1, 'chart-label-line tl-badge-line'), badge(bx, badgeY, i + 1)])];
+    const below = lanesBetween(placed, Math.min(bx, p.cx) - BADGE_R, Math.max(bx, p.cx) + BADGE_R);
+    const by = Math.max(top + BADGE_R, axisY - stack(below, pitch) - BADGE_ROOM + BADGE_R);
+    return [el('g', attrs, [line(bx, by + BADGE_R, p.cx, markTop(p) - 1, 'chart-label-line tl-badge-line'), badge(bx, by, i + 1)])];
   });
 
   // The numbered legend.
   const textX = pad + 2 * BADGE_R + 6;
-  const maxChars = Math.max(12, Math.floor((W - pad - textX) / textWidth('x', SMALL_FONT_SIZE, true)));
-  let y = legendTop;
+  const maxChars = Math.max(12, Math.floor((W - pad - textX) / textWidth('x', SMALL_FONT_SIZE)));
+  let y = axisY + NARROW_AXIS_BLOCK;
   const entries = numbered.slice(0, shown).flatMap((p, i) => {
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-legend-item');
     if (!attrs) return [];
-    const date = compactDateText(p.event);
+    // On one line, a long date would leave no room for the title.
+    const long = compactDateText(p.event);
+    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) : long;
     const lines = wrapLines(`${date} · ${p.event.title}`, maxChars, maxLines);
-    const baseline = y + SMALL_FONT_SIZE;
+    const baseline = y + SMALL_FONT_SIZE - 1;
     const first = lines[0] ?? '';
     const tspans = [
       el('tspan', { class: 'tl-legend-date' }, escapeXml(first.slice(0, date.length))),
@@ -499,17 +532,16 @@ function renderNarrowTimeline(
     entries.push(
       el(
         'text',
-        { class: 'chart-note', x: round(textX), y: round(y + SMALL_FONT_SIZE), 'font-size': SMALL_FONT_SIZE },
+        { class: 'chart-note', x: round(textX), y: round(y + SMALL_FONT_SIZE - 1), 'font-size': SMALL_FONT_SIZE },
         `+${numbered.length - shown} more: see the table`,
       ),
     );
   }
-  const reserved = legendTop + entriesHeight(shown < numbered.length ? shown + 1 : slots, maxLines) + bottomPad;
-  const height = Math.min(H, Math.max(reserved, y + bottomPad));
+  const height = Math.min(H, choice ? total(pitch, maxLines, slots) : H);
 
   return chartSvg('timeline', { width: W, height }, options, [
-    legend.svg,
     el('g', { class: 'chart-axis chart-axis--x' }, axis),
+    legend.svg,
     el('g', { class: 'chart-marks' }, marks),
     el('g', { class: 'chart-labels' }, [
       ...badges,

@@ -16,6 +16,7 @@ import { formatTankerCount } from '../data/format';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
+import { labelSide, type LabelSide } from './label-sides';
 import { annotationKey, MAP_VIEWS, type MapAnnotation, type MapState, type MapView } from './map-state';
 
 export interface MapData {
@@ -221,8 +222,7 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
               {
                 class: classes('map-label', p.kind === 'capital' && 'is-capital', offClass(labelled)),
                 'data-label': p.id,
-                x: round(x + markerRadius * 1.6),
-                y: round(y + labelSize * 0.35),
+                ...labelPosition(labelSide(p.id), x, y, markerRadius, labelSize),
                 'font-size': labelSize,
               },
               escapeXml(p.name),
@@ -353,3 +353,16 @@ export const STANDALONE_MAP_CSS = [
   '.map-marker-convoy{fill:#1f6f5c;stroke:#fff;stroke-width:.8}',
   '.is-off{display:none}',
 ].join('');
+
+function labelPosition(side: LabelSide, x: number, y: number, radius: number, size: number) {
+  switch (side) {
+    case 'right':
+      return { x: round(x + radius * 1.6), y: round(y + size * 0.35) };
+    case 'left':
+      return { x: round(x - radius * 1.6), y: round(y + size * 0.35), 'text-anchor': 'end' };
+    case 'above':
+      return { x, y: round(y - radius * 1.8), 'text-anchor': 'middle' };
+    case 'below':
+      return { x, y: round(y + radius * 1.8 + size * 0.8), 'text-anchor': 'middle' };
+  }
+}

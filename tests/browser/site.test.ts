@@ -104,7 +104,9 @@ describe('content security policy', () => {
   for (const path of pages) {
     it(`/${path} carries a CSP that only allows its own origin and hashed inline code`, async () => {
       const { page, context } = await open(path);
-      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      const meta = page.locator('meta[http-equiv="content-security-policy"]');
+      expect(await meta.count()).toBe(1);
+      const csp = await meta.getAttribute('content');
       expect(csp).toBeTruthy();
       expect(csp).toMatch(/script-src [^;]*'sha256-/);
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
