@@ -149,19 +149,21 @@ export function renderElectricity(
     return (t.oneLine ? lineHeight : 2 * lineHeight) + (r.measure === 'days_without_power' ? 0 : barHeight + barGap + 2);
   };
   const fixed = rows.reduce((sum, _r, i) => sum + contentHeight(i), 0);
-  const minGap = narrow ? 4 : 10;
-  const gapFor = (legendHeight: number) => (size.height - (legendHeight + 8 + 30) - 8 - fixed) / rows.length;
+  const minGap = narrow ? 2 : 10;
+  // From the top of the axis labels to the first row.
+  const axisHeight = narrow ? 26 : 30;
+  const gapFor = (legendHeight: number) => (size.height - (legendHeight + 8 + axisHeight) - 8 - fixed) / rows.length;
   // The narrow layout drops legend items (the words already say it) before squeezing rows together.
   const legendChoices = narrow ? [legendItems, legendItems.filter((i) => i !== rangeItem), []] : [legendItems];
   const legends = legendChoices.map((items) => flowLegend(items, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined));
   const legend = legends.find((l) => gapFor(l.height) >= 8) ?? legends[legends.length - 1] ?? legends[0];
   if (!legend) throw new Error('electricity: no legend');
   const axisTop = legend.height + 8;
-  const rowsTop = axisTop + 30;
+  const rowsTop = axisTop + axisHeight;
   const gap = clamp(gapFor(legend.height), minGap, 26);
   const contentEnd = rowsTop + fixed + gap * rows.length + 8;
   // The narrow layout ends with its rows; it grows past the height it was given
-  // only when the rows do not fit even at the smallest gap (about nine rows at 360 × 340).
+  // only when the rows do not fit even at the smallest gap (more than about nine rows at 360 × 340).
   const height = narrow ? contentEnd : Math.max(size.height, contentEnd);
 
   const x = scaleLinear().domain([0, 24]).range([pad, W - pad - 8]);

@@ -533,7 +533,7 @@ function renderNarrowTimeline(
       el(
         'text',
         { class: 'chart-note', x: round(textX), y: round(y + SMALL_FONT_SIZE - 1), 'font-size': SMALL_FONT_SIZE },
-        `+${numbered.length - shown} more: see the table`,
+        `+${numbered.length - shown} more`,
       ),
     );
   }

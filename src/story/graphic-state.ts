@@ -20,7 +20,7 @@ export const LAYOUTS: Layout[] = ['wide', 'narrow'];
 
 export const RENDER_SIZES = {
   map: { wide: { width: 480, height: 440 }, narrow: { width: 480, height: 440 } },
-  chart: { wide: { width: 640, height: 520 }, narrow: { width: 360, height: 420 } },
+  chart: { wide: { width: 640, height: 520 }, narrow: { width: 360, height: 340 } },
 } as const;
 
 export function sizeFor(kind: GraphicKind, layout: Layout = 'wide') {
@@ -35,4 +35,13 @@ export function layoutsFor(kind: GraphicKind): Layout[] {
 /** File name of a state's standalone figure: the wide layout keeps the plain name. */
 export function figureFileName(stateName: string, layout: Layout): string {
   return layout === 'wide' ? `${stateName}.svg` : `${stateName}-${layout}.svg`;
+}
+
+/**
+ * Charts whose narrow layout is laid out for one state (the phone timeline
+ * numbers the highlighted events in a legend): the panel holds one render
+ * per state and shows the one for the current step.
+ */
+export function narrowLayoutPerState(kind: GraphicKind): boolean {
+  return kind === 'timeline';
 }

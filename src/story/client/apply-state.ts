@@ -82,12 +82,22 @@ export function materializeGraphic(figure: Element): void {
   if (template) figure.replaceChildren(template.content.cloneNode(true));
 }
 
-export function applyGraphicState(panel: HTMLElement, state: GraphicState, geometry: PanelGeometry, options: ApplyOptions) {
+export function applyGraphicState(
+  panel: HTMLElement,
+  state: GraphicState,
+  geometry: PanelGeometry,
+  options: ApplyOptions,
+  stateName?: string,
+) {
   panel.dataset.activeGraphic = state.kind;
   panel.querySelectorAll<HTMLElement>('[data-graphic]').forEach((figure) => {
     const active = figure.dataset.graphic === state.kind;
     if (active) materializeGraphic(figure);
     figure.classList.toggle('is-active', active);
+  });
+  // A layout drawn for one named state (the phone timeline) shows only with that state.
+  panel.querySelectorAll<HTMLElement>(`.story-panel__graphic[data-graphic="${state.kind}"] [data-for-state]`).forEach((layout) => {
+    layout.classList.toggle('is-other-state', layout.dataset.forState !== stateName);
   });
   // A chart has a wide and a narrow layout; both follow the state so a resize needs no work.
   panel.querySelectorAll<SVGSVGElement>(`.story-panel__graphic[data-graphic="${state.kind}"] svg`).forEach((svg) => {

@@ -41,10 +41,11 @@ function init() {
   const show = (index: number, animate: boolean) => {
     const step = steps[index];
     if (!step) return;
-    const state = island.states[step.dataset.state ?? ''];
+    const stateName = step.dataset.state ?? '';
+    const state = island.states[stateName];
     if (!state) return;
     active = index;
-    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches });
+    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches }, stateName);
     panel.dataset.activeStep = step.id;
     steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
     if (progress) progress.value = index + 1;

@@ -26,9 +26,16 @@ export function checkSvg(svg: string, kind: ChartKind): XmlElement {
   expect(root.attrs.height).toBeUndefined();
   expect(root.attrs.viewBox).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
   const titleId = root.attrs['aria-labelledby'];
-  const titles = findAll(root, (e) => e.name === 'title');
+  // One accessible name, the root's first child. Other <title>s (the full text of
+  // a shortened label) are the first child of their own element.
+  const titles = root.children.filter((e) => e.name === 'title');
   expect(titles).toHaveLength(1);
+  expect(root.children[0]).toBe(titles[0]);
   expect(titles[0]?.attrs.id).toBe(titleId);
+  for (const t of findAll(root, (e) => e.name === 'title')) {
+    expect(t.parent?.children[0]).toBe(t);
+    if (t.parent !== root) expect(t.attrs.id).toBeUndefined();
+  }
   // Text stays legible: nothing smaller than 13 user units.
   for (const e of findAll(root, (e) => e.attrs['font-size'] !== undefined)) expect(Number(e.attrs['font-size'])).toBeGreaterThanOrEqual(13);
   expect(Number(root.attrs['font-size'])).toBeGreaterThanOrEqual(13);
@@ -41,6 +48,12 @@ export function marksFor(root: XmlElement, id: string): XmlElement[] {
 
 export function labelsFor(root: XmlElement, id: string): XmlElement[] {
   return findAll(root, (e) => e.attrs['data-label-for'] === id);
+}
+
+/** The font size a text element is drawn at: its own, or its nearest ancestor's. */
+export function effectiveFontSize(e: XmlElement): number {
+  for (let n: XmlElement | undefined = e; n; n = n.parent) if (n.attrs['font-size'] !== undefined) return Number(n.attrs['font-size']);
+  return NaN;
 }
 
 export function viewBox(root: XmlElement): { width: number; height: number } {

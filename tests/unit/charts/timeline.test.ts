@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderTimeline, timelineScale, timelineTable, TIMELINE_SPLIT } from '../../../src/charts/timeline';
+import { compactDateText, renderTimeline, timelineScale, timelineTable, TIMELINE_SPLIT } from '../../../src/charts/timeline';
 import type { ChartState } from '../../../src/charts/chart-state';
+import type { TimelineEvent } from '../../../src/data/schema';
 import { TIMELINE } from './fixtures';
-import { HOSTILE, SIZE, checkSvg, interactive, labelsFor, marksFor, standalone, viewBox } from './shared';
+import { HOSTILE, SIZE, checkSvg, effectiveFontSize, interactive, labelsFor, marksFor, standalone, viewBox } from './shared';
 import { byClass, descendants, findAll, hasClass, isOff, num, textContent, type XmlElement } from './xml';
 
 const all: ChartState = { kind: 'timeline', groups: [], highlight: [] };
@@ -102,9 +103,9 @@ describe('timeline chart', () => {
     expect(hostile.replace(/\s+/g, ' ')).toContain('<script>');
   });
 
-  it('keeps labels apart on a narrow width too', () => {
+  it('keeps labels apart on the narrowest leader-label layout too', () => {
     const highlight = TIMELINE.map((e) => e.id);
-    const root = checkSvg(render({ highlight }, 'static', { width: 320, height: 420 }), 'timeline');
+    const root = checkSvg(render({ highlight }, 'static', { width: 440, height: 420 }), 'timeline');
     const boxes = findAll(root, (e) => e.attrs['data-label-for'] !== undefined).map(labelBox);
     expect(boxes).toHaveLength(TIMELINE.length);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i] as Box, boxes[j] as Box)).toBe(false);
@@ -129,5 +130,101 @@ describe('timeline chart', () => {
     const table = timelineTable(TIMELINE);
     expect(table.rows).toHaveLength(TIMELINE.length);
     expect(new Set(table.sourceIds)).toEqual(new Set(TIMELINE.flatMap((e) => e.source_ids)));
+  });
+});
+
+describe('timeline chart, narrow layout (phones)', () => {
+  const NARROW = { width: 360, height: 340 };
+  // Given out of date order: the numbers follow the dates, not this list.
+  const highlight = ['t-hostile', 't-2012', 't-span', 't-2013-month'];
+  const byDate = ['t-2012', 't-2013-month', 't-span', 't-hostile'];
+  const legendText = (entry: XmlElement) =>
+    findAll(entry, (e) => e.name === 'text' && !hasClass(e, 'tl-badge-num')).map(textContent).join(' ');
+
+  it('numbers the highlighted events in date order, with a legend under the axis instead of leader labels', () => {
+    for (const mode of ['static', 'interactive'] as const) {
+      const root = checkSvg(render({ highlight }, mode, NARROW), 'timeline');
+      const { width, height } = viewBox(root);
+      expect(width).toBe(NARROW.width);
+      expect(height).toBeLessThanOrEqual(NARROW.height);
+      expect(byClass(root, 'tl-label'), 'no leader-line labels').toHaveLength(0);
+
+      const badges = byClass(root, 'tl-badge');
+      expect(badges.map((b) => b.attrs['data-label-for'])).toEqual(byDate);
+      expect(badges.map((b) => textContent(byClass(b, 'tl-badge-num')[0] as XmlElement))).toEqual(['1', '2', '3', '4']);
+      // Each badge's line ends at its own mark.
+      for (const b of badges) {
+        const stroke = byClass(b, 'tl-badge-line')[0] as XmlElement;
+        expect(num(stroke, 'x2')).toBeCloseTo(cx(shape(root, b.attrs['data-label-for'] ?? '')), 0);
+      }
+
+      const legends = byClass(root, 'timeline-legend');
+      expect(legends).toHaveLength(1);
+      expect(legends[0]?.attrs['data-legend-for']).toBe(highlight.join(','));
+      const entries = byClass(legends[0] as XmlElement, 'tl-legend-item');
+      expect(entries.map((e) => e.attrs['data-label-for'])).toEqual(byDate);
+      const axisY = num(byClass(root, 'chart-axis-line')[0] as XmlElement, 'y1');
+      let previous = axisY + 20;
+      entries.forEach((entry, i) => {
+        expect(hasClass(entry, 'chart-label--conditional')).toBe(true);
+        expect(isOff(entry)).toBe(false);
+        expect(textContent(byClass(entry, 'tl-badge-num')[0] as XmlElement)).toBe(String(i + 1));
+        const text = findAll(entry, (e) => e.name === 'text' && !hasClass(e, 'tl-badge-num'))[0] as XmlElement;
+        const top = num(text, 'y') - 13;
+        expect(top, 'entries below the axis, one after the other').toBeGreaterThanOrEqual(previous);
+        const lines = 1 + findAll(text, (e) => e.name === 'tspan' && e.attrs.dy !== undefined).length;
+        expect(lines).toBeLessThanOrEqual(2);
+        previous = num(text, 'y') + (lines - 1) * 16;
+        expect(previous).toBeLessThanOrEqual(height);
+        for (const t of findAll(entry, (e) => e.name === 'text' || e.name === 'tspan')) expect(effectiveFontSize(t)).toBeGreaterThanOrEqual(13);
+      });
+      expect(legendText(entries[0] as XmlElement)).toMatch(/^16 Jan 2012 · Event t-2012/);
+      expect(legendText(entries[2] as XmlElement)).toMatch(/^27 Oct – 9 Nov 2025 · /);
+      // Events that are not highlighted get no number and no entry, even when interactive.
+      for (const e of TIMELINE.filter((t) => !highlight.includes(t.id))) expect(labelsFor(root, e.id), e.id).toHaveLength(0);
+    }
+  });
+
+  it('cuts a long title with an ellipsis and keeps the full text in a <title>', () => {
+    const title = `A very long title ${'that goes on and on '.repeat(8)}until the end ${HOSTILE}`;
+    const events: TimelineEvent[] = [...TIMELINE.filter((e) => e.id !== 't-hostile'), { ...(TIMELINE.find((e) => e.id === 't-hostile') as TimelineEvent), title }];
+    const svg = renderTimeline(events, { ...all, highlight: ['t-hostile'] }, NARROW, interactive('tl'));
+    expect(svg).not.toContain('<script');
+    const root = checkSvg(svg, 'timeline');
+    const entry = byClass(root, 'tl-legend-item')[0] as XmlElement;
+    expect(legendText(entry)).toMatch(/…$/);
+    const full = findAll(entry, (e) => e.name === 'title')[0] as XmlElement;
+    expect(textContent(full)).toBe(`3 Nov 2025 · ${title}`);
+  });
+
+  it('has the same height and axis in every state up to maxHighlights, and never grows', () => {
+    const axisOf = (root: XmlElement) => num(byClass(root, 'chart-axis-line')[0] as XmlElement, 'y1');
+    const renders = [[], ['t-2012'], ['t-2012', 't-span', 't-hostile'], highlight].map((h) => checkSvg(render({ highlight: h }, 'interactive', NARROW), 'timeline'));
+    const first = renders[0] as XmlElement;
+    for (const root of renders) {
+      expect(viewBox(root)).toEqual(viewBox(first));
+      expect(axisOf(root)).toBe(axisOf(first));
+    }
+    // More highlights than the legend has room for: entries drop to one line, then are left out, the chart stays in its box.
+    const many = TIMELINE.map((e) => e.id);
+    for (const size of [NARROW, { width: 320, height: 340 }, { width: 320, height: 260 }]) {
+      const root = checkSvg(render({ highlight: many }, 'static', size), 'timeline');
+      expect(viewBox(root).height, `${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+      const entries = byClass(root, 'tl-legend-item');
+      const more = byClass(root, 'chart-note').map(textContent).find((t) => t.startsWith('+'));
+      expect(entries.length + (more ? Number(/\+(\d+)/.exec(more)?.[1]) : 0)).toBe(many.length);
+      expect(byClass(root, 'tl-badge')).toHaveLength(many.length);
+    }
+  });
+
+  it('writes date ranges compactly', () => {
+    const e = (date: string, end_date?: string) => ({ ...(TIMELINE[0] as TimelineEvent), date, end_date });
+    expect(compactDateText(e('2024-10-21', '2024-10-22'))).toBe('21–22 Oct 2024');
+    expect(compactDateText(e('2012-03', '2012-04'))).toBe('Mar–Apr 2012');
+    expect(compactDateText(e('2022-01-09', '2022-07-03'))).toBe('9 Jan – 3 Jul 2022');
+    expect(compactDateText(e('2013-01-11', '2014-07-15'))).toBe('11 Jan 2013 – 15 Jul 2014');
+    expect(compactDateText(e('2013-01-11', '2014-07-15'), true)).toBe('Jan 2013 – Jul 2014');
+    expect(compactDateText(e('2025-11', '2025-12-06'))).toBe('Nov – 6 Dec 2025');
+    expect(compactDateText(e('2021-12-23'))).toBe('23 Dec 2021');
   });
 });
