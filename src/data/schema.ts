@@ -7,6 +7,17 @@
 import { z } from 'astro/zod';
 import { parsePartialDate } from './dates';
 import { isInsideFrame, MAP_FRAME } from '../map/frame';
+import {
+  ARTICLE_SECTION_IDS,
+  ASSUMPTION_IDS,
+  BASES,
+  CONDITIONS,
+  DIMENSION_IDS,
+  RULE_EFFECTS,
+  SCENARIO_IDS,
+  SIGNALS,
+  STANDINGS,
+} from '../scenarios/model';
 
 const id = z
   .string()
@@ -264,6 +275,150 @@ export const articleCorrectionRow = z.object({
   note: optionalText,
 });
 
+// The scenario explorer: the article's four scenarios, compared on the same
+// dimensions, its own assessment, the assumption switches, the visible rule
+// table, signposts and dated observations. Vocabularies come from
+// src/scenarios/model.ts; links between these files (signpost and timeline
+// ids, one cell per scenario and dimension) are checked by
+// src/scenarios/check.ts.
+
+const scenarioId = z.enum(SCENARIO_IDS);
+const scenarioList = cellList.pipe(z.array(scenarioId));
+const nonEmptyScenarioList = scenarioList.refine((ids) => ids.length > 0, {
+  message: 'must name at least one scenario (i, ii, iii or iv), separated by ";"',
+});
+const articleSection = z.enum(ARTICLE_SECTION_IDS);
+const basis = z.enum(BASES);
+const condition = z.enum(CONDITIONS);
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(id.optional());
+
+export const articleSectionRow = z.object({
+  id: articleSection,
+  title: text,
+  heading: yesNo,
+  url: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), { message: 'must be an absolute http(s) URL' }),
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const scenarioRow = z.object({
+  id: scenarioId,
+  numeral: z.enum(['I', 'II', 'III', 'IV']),
+  title: text,
+  summary: text,
+  article_section: articleSection,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
+export const scenarioDimensionRow = z
+  .object({
+    id,
+    scenario: scenarioId,
+    dimension: z.enum(DIMENSION_IDS),
+    text,
+    basis,
+    timeline_ids: idList,
+    source_ids: sourceIds,
+    note: optionalText,
+  })
+  .superRefine((row, ctx) => {
+    if (row.id !== `${row.scenario}-${row.dimension}`) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `must be "${row.scenario}-${row.dimension}" (scenario-dimension)` });
+    }
+    if (row.basis === 'corrected' && !row.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'must say what the sources correct when basis is "corrected"' });
+    }
+  });
+
+export const scenarioAssessmentRow = z
+  .object({
+    id,
+    scenario: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(scenarioId.optional()),
+    standing: z.enum(STANDINGS),
+    statement: text,
+    article_section: articleSection,
+    source_ids: sourceIds,
+    note: optionalText,
+  })
+  .superRefine((row, ctx) => {
+    if (row.standing === 'improbable' && row.scenario !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['scenario'], message: 'must be empty for "improbable": it describes outcomes outside the four scenarios' });
+    }
+    if (row.standing !== 'improbable' && row.scenario === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['scenario'], message: 'must name a scenario (i, ii, iii or iv)' });
+    }
+  });
+
+export const scenarioAssumptionRow = z.object({
+  id: z.enum(ASSUMPTION_IDS),
+  label: text,
+  question: text,
+  at_writing: yesNo,
+  at_writing_reason: text,
+  article_section: articleSection,
+  source_ids: sourceIds,
+});
+
+export const scenarioRuleRow = z.object({
+  id,
+  escorts: condition,
+  reforms: condition,
+  dialogue: condition,
+  uncoordinated: condition,
+  effect: z.enum(RULE_EFFECTS),
+  scenarios: nonEmptyScenarioList,
+  explanation: text,
+  article_section: articleSection,
+  basis: z.enum(['article', 'corrected', 'reading']),
+  source_ids: sourceIds,
+});
+
+export const signpostRow = z
+  .object({
+    id,
+    label: text,
+    points_to: nonEmptyScenarioList,
+    weighs_against: scenarioList,
+    meaning: text,
+    observe: text,
+    article_section: articleSection,
+    basis: z.enum(['article', 'corrected', 'reading']),
+    source_ids: sourceIds,
+  })
+  .superRefine((row, ctx) => {
+    const both = row.points_to.filter((s) => row.weighs_against.includes(s));
+    if (both.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['weighs_against'], message: `must not repeat a scenario from points_to (${both.join(', ')})` });
+    }
+  });
+
+export const signpostObservationRow = z.object({
+  id,
+  signpost: id,
+  date: partialDate,
+  observation: text,
+  signal: z.enum(SIGNALS),
+  after_article: yesNo,
+  confidence,
+  timeline_id: optionalId,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
 /** The files in data/ and the schema each row must pass. */
 export const DATASETS = {
   sources: { file: 'sources.csv', row: sourceRow },
@@ -278,6 +433,14 @@ export const DATASETS = {
   corridors: { file: 'corridors.csv', row: corridorRow },
   figures: { file: 'figures.csv', row: figureRow },
   articleCorrections: { file: 'article-corrections.csv', row: articleCorrectionRow },
+  articleSections: { file: 'article-sections.csv', row: articleSectionRow },
+  scenarios: { file: 'scenarios.csv', row: scenarioRow },
+  scenarioDimensions: { file: 'scenario-dimensions.csv', row: scenarioDimensionRow },
+  scenarioAssessment: { file: 'scenario-assessment.csv', row: scenarioAssessmentRow },
+  scenarioAssumptions: { file: 'scenario-assumptions.csv', row: scenarioAssumptionRow },
+  scenarioRules: { file: 'scenario-rules.csv', row: scenarioRuleRow },
+  signposts: { file: 'signposts.csv', row: signpostRow },
+  signpostObservations: { file: 'signpost-observations.csv', row: signpostObservationRow },
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -295,3 +458,11 @@ export type SchoolClosure = Row<'schoolClosures'>;
 export type Corridor = Row<'corridors'>;
 export type KeyFigure = Row<'figures'>;
 export type ArticleCorrection = Row<'articleCorrections'>;
+export type ArticleSection = Row<'articleSections'>;
+export type Scenario = Row<'scenarios'>;
+export type ScenarioDimension = Row<'scenarioDimensions'>;
+export type ScenarioAssessment = Row<'scenarioAssessment'>;
+export type ScenarioAssumption = Row<'scenarioAssumptions'>;
+export type ScenarioRule = Row<'scenarioRules'>;
+export type Signpost = Row<'signposts'>;
+export type SignpostObservation = Row<'signpostObservations'>;

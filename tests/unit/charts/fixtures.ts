@@ -153,6 +153,8 @@ export function siteData(overrides: Partial<SiteData> = {}): SiteData {
     corridors: [],
     figures: FIGURES,
     articleCorrections: [],
+    articleSections: [], scenarios: [], scenarioDimensions: [], scenarioAssessment: [],
+    scenarioAssumptions: [], scenarioRules: [], signposts: [], signpostObservations: [],
     ...overrides,
   };
 }
