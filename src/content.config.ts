@@ -17,4 +17,17 @@ const story = defineCollection({
   }),
 });
 
-export const collections = { story };
+/**
+ * Words for pages that are not chapters of the story (the scenario explorer):
+ * the intro in MDX, short interface labels in the frontmatter.
+ */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
+  schema: z.object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    labels: z.record(z.string(), z.string().min(1)).default({}),
+  }),
+});
+
+export const collections = { story, pages };

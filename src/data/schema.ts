@@ -419,6 +419,17 @@ export const signpostObservationRow = z.object({
   note: optionalText,
 });
 
+export const scenarioCorridorRow = z.object({
+  id,
+  scenario: z.enum(['i', 'ii', 'iii', 'iv']),
+  /** What the scenario implies for the corridors: under escort, contested, or not covered by the article. */
+  status: z.enum(['escorted', 'contested', 'not-covered']),
+  corridors: idList.refine((ids) => ids.length > 0, { message: 'must list at least one corridor id' }),
+  dimension_cell: id,
+  source_ids: sourceIds,
+  note: optionalText,
+});
+
 /** The files in data/ and the schema each row must pass. */
 export const DATASETS = {
   sources: { file: 'sources.csv', row: sourceRow },
@@ -433,6 +444,7 @@ export const DATASETS = {
   corridors: { file: 'corridors.csv', row: corridorRow },
   figures: { file: 'figures.csv', row: figureRow },
   articleCorrections: { file: 'article-corrections.csv', row: articleCorrectionRow },
+  scenarioCorridors: { file: 'scenario-corridors.csv', row: scenarioCorridorRow },
   articleSections: { file: 'article-sections.csv', row: articleSectionRow },
   scenarios: { file: 'scenarios.csv', row: scenarioRow },
   scenarioDimensions: { file: 'scenario-dimensions.csv', row: scenarioDimensionRow },
@@ -466,3 +478,4 @@ export type ScenarioAssumption = Row<'scenarioAssumptions'>;
 export type ScenarioRule = Row<'scenarioRules'>;
 export type Signpost = Row<'signposts'>;
 export type SignpostObservation = Row<'signpostObservations'>;
+export type ScenarioCorridor = Row<'scenarioCorridors'>;

@@ -366,3 +366,48 @@ function labelPosition(side: LabelSide, x: number, y: number, radius: number, si
       return { x, y: round(y + radius * 1.8 + size * 0.8), 'text-anchor': 'middle' };
   }
 }
+
+export type CorridorStatus = 'escorted' | 'contested' | 'not-covered';
+
+/**
+ * A small schematic map for the scenario explorer: Mali's outline and the
+ * corridors a scenario speaks about, styled by what it implies for them. Same
+ * projection and geometry as the story's map; no background countries, so it
+ * stays a couple of kilobytes.
+ */
+export function renderCorridorSketch(
+  data: Pick<MapData, 'geometry' | 'places' | 'corridors'>,
+  statuses: ReadonlyMap<string, CorridorStatus>,
+  size: Size,
+  options: { title: string; idPrefix: string },
+): string {
+  const projection = mapProjection(size);
+  const path = geoPath(projection);
+  const places = new Map(data.places.map((p) => [p.id, p]));
+  const xy = (p: Place) => (projection([p.lon, p.lat]) ?? [0, 0]).map((n) => Math.round(n)) as [number, number];
+  const view = viewBoxFor('frame', size);
+  const corridors = data.corridors
+    .filter((c) => statuses.has(c.id))
+    .map((c) => {
+      const points = c.places.map((id) => places.get(id)).filter((p): p is Place => Boolean(p)).map(xy);
+      return el('path', { class: `sketch-corridor is-${statuses.get(c.id)}`, 'data-corridor': c.id, d: `M${points.map((p) => p.join(',')).join('L')}` });
+    });
+  const labelled = ['bamako', 'dakar', 'abidjan']
+    .map((id) => places.get(id))
+    .filter((p): p is Place => Boolean(p))
+    .map((p) => {
+      const [x, y] = xy(p);
+      return el('circle', { class: 'sketch-town', cx: x, cy: y, r: 5 }) + el('text', { class: 'sketch-label', x: x + 8, y: y + 6, 'font-size': 22 }, escapeXml(p.name));
+    });
+  const titleId = `${options.idPrefix}-title`;
+  return el(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', class: 'corridor-sketch', viewBox: viewBoxString(view), role: 'img', 'aria-labelledby': titleId },
+    [
+      el('title', { id: titleId }, escapeXml(options.title)),
+      el('path', { class: 'sketch-mali', d: roundPath(path(data.geometry.maliOutline), 0) }),
+      ...corridors,
+      ...labelled,
+    ],
+  );
+}

@@ -154,7 +154,7 @@ export function siteData(overrides: Partial<SiteData> = {}): SiteData {
     figures: FIGURES,
     articleCorrections: [],
     articleSections: [], scenarios: [], scenarioDimensions: [], scenarioAssessment: [],
-    scenarioAssumptions: [], scenarioRules: [], signposts: [], signpostObservations: [],
+    scenarioAssumptions: [], scenarioRules: [], signposts: [], signpostObservations: [], scenarioCorridors: [],
     ...overrides,
   };
 }

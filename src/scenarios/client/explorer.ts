@@ -1,0 +1,131 @@
+/**
+ * The explorer's only script. The page is complete without it; this reads
+ * the state from the address (ignoring anything malformed), reflects it in
+ * the controls, and writes every change back with replaceState. Text that
+ * depends on the reader's numbers is set with textContent, never as HTML.
+ */
+import { SCENARIO_IDS, ASSUMPTION_IDS, scenarioNumeral, isScenarioId, type ScenarioId, type AssumptionId } from '../model';
+import { evaluateRules, type RuleLike } from '../rules';
+import { decode, toSearch, type ExplorerState } from '../url-state';
+import { adjustEstimate, compareWithArticle, type AssessmentLike } from '../estimate';
+
+interface ExplorerIsland {
+  rules: RuleLike[];
+  assessment: AssessmentLike[];
+}
+
+function names(ids: readonly ScenarioId[]): string {
+  const list = ids.map((id) => `Scenario ${scenarioNumeral(id)}`);
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+function init() {
+  const islandNode = document.getElementById('explorer-data');
+  const form = document.querySelector<HTMLFormElement>('[data-explorer-form]');
+  if (!islandNode?.textContent || !form) return;
+  const island = JSON.parse(islandNode.textContent) as ExplorerIsland;
+  let state: ExplorerState = decode(location.search);
+
+  const compareInputs = Array.from(document.querySelectorAll<HTMLInputElement>('[data-compare-input]'));
+  const assumptionInputs = Array.from(document.querySelectorAll<HTMLInputElement>('[data-assumption-input]'));
+  const estimateInputs = Array.from(document.querySelectorAll<HTMLInputElement>('[data-estimate-input]'));
+  const compareStatus = document.querySelector<HTMLElement>('[data-compare-status]');
+  const summary = document.querySelector<HTMLElement>('[data-reasoning-summary]');
+  const comparison = document.querySelector<HTMLElement>('[data-estimate-comparison]');
+  const compareTable = document.querySelector<HTMLElement>('[data-compare]');
+  const shareUrl = document.querySelector<HTMLInputElement>('[data-share-url]');
+  const copyStatus = document.querySelector<HTMLElement>('[data-copy-status]');
+
+  const render = (writeUrl: boolean) => {
+    for (const input of compareInputs) input.checked = state.compare.includes(input.value as ScenarioId);
+    for (const input of assumptionInputs) input.checked = state.assumptions[input.dataset.assumptionInput as AssumptionId];
+    compareTable?.setAttribute('data-hide', SCENARIO_IDS.filter((id) => !state.compare.includes(id)).join(' '));
+
+    const evaluation = evaluateRules(island.rules, state.assumptions);
+    const matched = new Set(evaluation.matched.map((r) => r.id));
+    document.querySelectorAll<HTMLElement>('[data-rule]').forEach((li) => (li.hidden = !matched.has(li.dataset.rule ?? '')));
+    for (const outcome of evaluation.outcomes) {
+      document.querySelectorAll<HTMLElement>(`[data-outcome="${outcome.scenario}"] [data-verdict]`).forEach((span) => {
+        span.hidden = span.dataset.verdict !== outcome.verdict;
+      });
+    }
+    if (summary) {
+      summary.textContent =
+        evaluation.pointedTo.length > 0
+          ? `Under these conditions, the article’s reasoning points to ${names(evaluation.pointedTo)}.`
+          : 'Under these conditions, none of the article’s rules points to a scenario.';
+    }
+
+    estimateInputs.forEach((input, i) => {
+      const value = state.estimate ? state.estimate[i] ?? 0 : 25;
+      input.value = String(value);
+      const output = document.querySelector<HTMLOutputElement>(`[data-estimate-output="${input.dataset.estimateInput}"]`);
+      if (output) output.value = state.estimate ? String(value) : '–';
+      input.setAttribute('aria-valuetext', state.estimate ? `${value} points` : 'no estimate yet');
+    });
+    if (comparison) {
+      const sentences = compareWithArticle(state.estimate, island.assessment);
+      comparison.replaceChildren(
+        ...(sentences.length > 0 ? sentences : [{ text: 'Move a slider to make your estimate; it will be compared with the article’s assessment here.' }]).map((s) => {
+          const p = document.createElement('p');
+          p.textContent = s.text;
+          return p;
+        }),
+      );
+    }
+
+    const search = toSearch(state);
+    if (writeUrl && location.search !== search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+    if (shareUrl) shareUrl.value = `${location.origin}${location.pathname}${search}`;
+  };
+
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement;
+    if (target.matches('[data-compare-input]')) {
+      const chosen = compareInputs.filter((i) => i.checked).map((i) => i.value).filter(isScenarioId);
+      if (chosen.length < 2) {
+        target.checked = true;
+        if (compareStatus) compareStatus.textContent = 'Keep at least two scenarios to compare.';
+        return;
+      }
+      if (compareStatus) compareStatus.textContent = `Comparing ${names(chosen)}.`;
+      state = { ...state, compare: chosen };
+    } else if (target.matches('[data-assumption-input]')) {
+      const assumptions = Object.fromEntries(ASSUMPTION_IDS.map((id) => [id, assumptionInputs.find((i) => i.dataset.assumptionInput === id)?.checked ?? false]));
+      state = { ...state, assumptions: assumptions as ExplorerState['assumptions'] };
+    }
+    render(true);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  for (const input of estimateInputs) {
+    input.addEventListener('input', () => {
+      const id = input.dataset.estimateInput;
+      if (!isScenarioId(id)) return;
+      state = { ...state, estimate: adjustEstimate(state.estimate, id, Number(input.value)) };
+      render(true);
+    });
+  }
+  document.querySelector('[data-estimate-reset]')?.addEventListener('click', () => {
+    state = { ...state, estimate: null };
+    render(true);
+  });
+
+  document.querySelector('[data-copy-link]')?.addEventListener('click', async () => {
+    const url = shareUrl?.value ?? location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      if (copyStatus) copyStatus.textContent = 'Link copied.';
+    } catch {
+      // Clipboard access can be refused (insecure origin, permissions): select the text so it can be copied by hand.
+      shareUrl?.select();
+      if (copyStatus) copyStatus.textContent = 'Could not copy automatically: the link is selected, copy it with your keyboard.';
+    }
+  });
+
+  // A link that decoded to something other than what it said (bad values dropped) is rewritten in its clean form.
+  render(true);
+  document.documentElement.classList.add('explorer-ready');
+}
+
+init();
