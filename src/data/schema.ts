@@ -94,6 +94,10 @@ const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
 const confidence = z.enum(['confirmed', 'uncertain', 'article-only', 'party-claim']);
 const regionId = z.enum(['ML-1', 'ML-2', 'ML-3', 'ML-4', 'ML-5', 'ML-6', 'ML-7', 'ML-8', 'ML-BKO']);
 
+/** The story's chapters (their `chapter` ids in content/story), plus `background` for what no chapter cites directly. */
+export const CHAPTER_IDS = ['lifelines', 'blockade', 'actors', 'roads', 'daily-life', 'rural', 'junta', 'scenarios', 'background'] as const;
+const chapterId = z.enum(CHAPTER_IDS);
+
 export const sourceRow = z.object({
   id,
   outlet: text,
@@ -114,7 +118,7 @@ export const sourceRow = z.object({
   reliability: z.enum(['original', 'syndicated', 'party-claim']),
   copy_host: optionalText,
   url_checked: yesNo,
-  chapter: z.enum(['lifelines', 'blockade', 'actors', 'roads', 'daily-life', 'rural', 'junta', 'scenarios', 'background']),
+  chapter: chapterId,
   note: optionalText,
 });
 
@@ -273,6 +277,32 @@ export const articleCorrectionRow = z.object({
   sources_say: text,
   source_ids: sourceIds,
   note: optionalText,
+});
+
+/**
+ * A term a reader meets in the story, defined in our own words with sources.
+ * `chapter` is the chapter whose text first uses it (and wraps it in <Term>),
+ * or `background` for a term listed only on the glossary page.
+ */
+export const glossaryRow = z.object({
+  id,
+  term: text,
+  also_known_as: cellList,
+  definition: text
+    .refine((v) => v.length <= 400, { message: 'must be short: one or two sentences, at most 400 characters' })
+    .refine((v) => (v.match(/[.!?](?:[”"’)]*)(?=\s|$)/g) ?? []).length <= 2, { message: 'must be one or two sentences' }),
+  source_ids: sourceIds,
+  chapter: chapterId,
+});
+
+/** What changed on the site and when; the newest date is the site's "last updated" date. */
+export const changelogRow = z.object({
+  id,
+  date: z
+    .string()
+    .trim()
+    .refine((v) => parsePartialDate(v)?.precision === 'day', { message: 'must be a full date written YYYY-MM-DD' }),
+  change: text,
 });
 
 // The scenario explorer: the article's four scenarios, compared on the same
@@ -453,6 +483,8 @@ export const DATASETS = {
   scenarioRules: { file: 'scenario-rules.csv', row: scenarioRuleRow },
   signposts: { file: 'signposts.csv', row: signpostRow },
   signpostObservations: { file: 'signpost-observations.csv', row: signpostObservationRow },
+  glossary: { file: 'glossary.csv', row: glossaryRow },
+  changelog: { file: 'changelog.csv', row: changelogRow },
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -479,3 +511,5 @@ export type ScenarioRule = Row<'scenarioRules'>;
 export type Signpost = Row<'signposts'>;
 export type SignpostObservation = Row<'signpostObservations'>;
 export type ScenarioCorridor = Row<'scenarioCorridors'>;
+export type GlossaryTerm = Row<'glossary'>;
+export type ChangelogEntry = Row<'changelog'>;

@@ -14,3 +14,11 @@ export function sourceAnchor(sourceId: string): string {
 export function sourceHref(sourceId: string): string {
   return withBase(`sources/#${sourceAnchor(sourceId)}`);
 }
+
+export function termAnchor(termId: string): string {
+  return `term-${termId}`;
+}
+
+export function termHref(termId: string): string {
+  return withBase(`glossary/#${termAnchor(termId)}`);
+}

@@ -14,8 +14,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
-  const server = (await startStaticServer({ root: 'dist', port: 0 })) as { url: string; origin: string; close(): Promise<void> };
+  // DIST_DIR, as for the check scripts, tests a build made elsewhere (astro build --outDir …).
+  const root = process.env.DIST_DIR ?? 'dist';
+  if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/ is missing: run \`npm run build\` before the browser tests.`);
+  const server = (await startStaticServer({ root, port: 0 })) as { url: string; origin: string; close(): Promise<void> };
   project.provide('siteUrl', server.url);
   project.provide('siteOrigin', server.origin);
   return async () => server.close();

@@ -155,6 +155,7 @@ export function siteData(overrides: Partial<SiteData> = {}): SiteData {
     articleCorrections: [],
     articleSections: [], scenarios: [], scenarioDimensions: [], scenarioAssessment: [],
     scenarioAssumptions: [], scenarioRules: [], signposts: [], signpostObservations: [], scenarioCorridors: [],
+    glossary: [], changelog: [],
     ...overrides,
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * The "Share, embed, download" controls' only script: it shows the copy
+ * buttons (without JavaScript the codes are selected and copied by hand) and,
+ * in the story, keeps the sticky panel's control on the step being read.
+ * Nothing here builds markup: values are copied from controls rendered at
+ * build time.
+ */
+const FIELDS = ['snippet', 'fixed', 'png', 'svg', 'link'] as const;
+
+function field(control: Element, name: string): HTMLTextAreaElement | HTMLAnchorElement | null {
+  return control.querySelector<HTMLTextAreaElement | HTMLAnchorElement>(`[data-share-field="${name}"]`);
+}
+
+function valueOf(el: HTMLTextAreaElement | HTMLAnchorElement): string {
+  return el instanceof HTMLTextAreaElement ? el.value : el.href;
+}
+
+async function copy(button: HTMLButtonElement) {
+  const control = button.closest('[data-share-control]');
+  const source = control && field(control, button.dataset.copyField ?? '');
+  const status = control?.querySelector<HTMLElement>('[data-copy-status]');
+  if (!control || !source) return;
+  try {
+    await navigator.clipboard.writeText(valueOf(source));
+    if (status) status.textContent = button.dataset.copyDone ?? 'Copied.';
+  } catch {
+    // Clipboard access can be refused (an insecure page, a browser setting): select the text to copy by hand.
+    if (source instanceof HTMLTextAreaElement) {
+      source.focus();
+      source.select();
+      if (status) status.textContent = 'Could not copy automatically: the code is selected, copy it with your keyboard.';
+    } else if (status) {
+      status.textContent = 'Could not copy automatically: copy the link by hand.';
+    }
+  }
+}
+
+/** Puts the values of one control into another (the panel's, from the active step's). */
+export function copyShareFields(from: Element, to: HTMLElement) {
+  for (const name of FIELDS) {
+    const a = field(from, name);
+    const b = field(to, name);
+    if (!a || !b) continue;
+    if (a instanceof HTMLTextAreaElement && b instanceof HTMLTextAreaElement) b.value = a.value;
+    else if (a instanceof HTMLAnchorElement && b instanceof HTMLAnchorElement) {
+      b.href = a.getAttribute('href') ?? b.href;
+      if (name === 'link') b.textContent = a.textContent;
+    }
+  }
+  const step = (from as HTMLElement).dataset.shareStep;
+  if (step) to.dataset.shareStep = step;
+  const status = to.querySelector('[data-copy-status]');
+  if (status) status.textContent = '';
+}
+
+function followStory(panel: HTMLElement) {
+  const sync = () => {
+    const id = panel.dataset.activeStep;
+    const step = id ? document.getElementById(id) : null;
+    const from = step?.querySelector<HTMLElement>('[data-share-control]');
+    if (!from) return;
+    const to = panel.querySelector<HTMLElement>(`[data-share-control][data-share-embed="${CSS.escape(from.dataset.shareEmbed ?? '')}"]`);
+    if (to) copyShareFields(from, to);
+  };
+  new MutationObserver(sync).observe(panel, { attributes: true, attributeFilter: ['data-active-step'] });
+  sync();
+}
+
+function init() {
+  document.querySelectorAll<HTMLButtonElement>('button[data-copy-field]').forEach((b) => (b.hidden = false));
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-field]');
+    if (button) void copy(button);
+  });
+  const panel = document.querySelector<HTMLElement>('[data-story-panel]');
+  if (panel) followStory(panel);
+}
+
+init();

@@ -1,0 +1,56 @@
+/**
+ * How to cite the site, as plain text and as BibTeX, built from the site's
+ * title, its address and the changelog's newest date.
+ */
+import { parsePartialDate } from '../data/dates';
+
+export interface CitationInput {
+  title: string;
+  publisher: string;
+  /** The site's absolute address. */
+  url: string;
+  /** YYYY-MM-DD */
+  lastUpdated: string;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function parts(date: string) {
+  const parsed = parsePartialDate(date);
+  if (!parsed || parsed.precision !== 'day') throw new Error(`citation: "${date}" is not a full date`);
+  return { year: parsed.year, month: parsed.month! - 1, day: parsed.day! };
+}
+
+export function longDate(date: string): string {
+  const { year, month, day } = parts(date);
+  return `${day} ${MONTH_NAMES[month]} ${year}`;
+}
+
+export function plainCitation(c: CitationInput): string {
+  return `${c.publisher}. “${c.title}.” Last updated ${longDate(c.lastUpdated)}. ${c.url} (accessed [date]).`;
+}
+
+/** BibTeX wants braces balanced and a few characters escaped; typographic quotes become plain ones. */
+function bibtexText(value: string): string {
+  return value
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[\\{}]/g, '')
+    .replace(/([&%$#_])/g, '\\$1');
+}
+
+export function bibtexCitation(c: CitationInput): string {
+  const { year, month } = parts(c.lastUpdated);
+  const key = `lifelines-mali-${year}`;
+  return [
+    `@misc{${key},`,
+    `  author       = {{${bibtexText(c.publisher)}}},`,
+    `  title        = {{${bibtexText(c.title)}}},`,
+    `  year         = {${year}},`,
+    `  month        = ${BIBTEX_MONTHS[month]},`,
+    `  howpublished = {\\url{${c.url}}},`,
+    `  note         = {Last updated ${c.lastUpdated}; accessed [date]},`,
+    `}`,
+  ].join('\n');
+}

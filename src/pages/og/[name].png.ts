@@ -1,0 +1,12 @@
+/** Link previews (og:image, twitter:image), 1200×630: the story and each chapter, pictured by its first graphic. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteData } from '../../data/load';
+import { socialCardSvg, socialImageNames } from '../../embeds/downloads';
+import { svgToPng } from '../../embeds/raster';
+
+export const getStaticPaths = (() => socialImageNames().map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const { png } = svgToPng(socialCardSvg(getSiteData(), String(params.name)), 1);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,174 @@
+/**
+ * The embeddable graphics and what is made for each at build time: cards
+ * (SVG, PNG), CSVs, link previews, embed codes and the loader. These call the
+ * builders directly (the unit tests run before the build); the browser tests
+ * check the built files over HTTP.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { loadSiteData } from '../../src/data/load';
+import { DATASETS } from '../../src/data/schema';
+import { GRAPHIC_STATES } from '../../src/story/graphic-states';
+import { storyChapters, storySteps, parseChapter } from '../../src/story/story-steps';
+import { CREDIT, EMBEDS, LICENCE, embedForState } from '../../src/embeds/embeds';
+import { datasetCsv } from '../../src/embeds/csv';
+import {
+  downloadCsvFiles,
+  downloadImageNames,
+  scenariosCardSvg,
+  socialCardSvg,
+  socialImageNames,
+  stateCardSvg,
+  storyStepPath,
+} from '../../src/embeds/downloads';
+import { svgToPng } from '../../src/embeds/raster';
+import { embedHeights, fixedSnippet, responsiveSnippet } from '../../src/embeds/snippet';
+import { lastUpdated } from '../../src/embeds/sources';
+import { charsFor, nestGraphic, svgViewBox } from '../../src/embeds/card';
+import { loaderSource } from '../../src/pages/embed-loader.js.ts';
+
+const data = loadSiteData();
+const link = (path: string) => new URL(path.replace(/^\//, ''), 'https://example.org/lifelines/').href;
+const label = (key: string) => `label for ${key}`;
+
+describe('the embeddable graphics', () => {
+  it('every story state belongs to exactly one embed, in story order, and every embed has words and data', () => {
+    const ids = EMBEDS.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(['map-frame', 'map-mali', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline', 'scenarios']);
+    const covered = EMBEDS.flatMap((e) => e.states as string[]);
+    expect([...covered].sort()).toEqual(Object.keys(GRAPHIC_STATES).sort());
+    for (const embed of EMBEDS) {
+      expect(embed.title.length, embed.id).toBeGreaterThan(10);
+      expect(embed.subtitle.length, embed.id).toBeGreaterThan(30);
+      expect(embed.datasets.length, embed.id).toBeGreaterThan(0);
+      for (const state of embed.states) expect(embedForState(state)).toBe(embed);
+    }
+  });
+
+  it('map embeds group the story’s map states by view', () => {
+    for (const embed of EMBEDS) {
+      if (embed.type !== 'graphic' || embed.kind !== 'map') continue;
+      const views = new Set(embed.states.map((s) => (GRAPHIC_STATES[s].kind === 'map' ? (GRAPHIC_STATES[s] as { view: string }).view : '')));
+      expect([...views]).toEqual([embed.id.replace(/^map-/, '')]);
+    }
+  });
+
+  it('reads the story’s steps from the chapters, one per state, as the story tests do', () => {
+    const steps = storySteps();
+    expect(steps.map((s) => s.state)).toEqual(Object.keys(GRAPHIC_STATES));
+    expect(storyChapters().map((c) => c.order)).toEqual([...storyChapters().map((c) => c.order)].sort((a, b) => a - b));
+    expect(storyStepPath('prices-queues')).toBe(`/#${steps.find((s) => s.state === 'prices-queues')!.id}`);
+    const chapter = parseChapter('---\ntitle: "A: title"\nchapter: x\norder: 3\nsummary: S\n---\n<Step id="a" state="b" alt="Say &quot;hi&quot;">');
+    expect(chapter).toEqual({ chapter: 'x', title: 'A: title', summary: 'S', order: 3, steps: [{ id: 'a', state: 'b', alt: 'Say "hi"', chapter: 'x' }] });
+    expect(() => parseChapter('no frontmatter')).toThrow(/frontmatter/);
+  });
+
+  it('"last updated" is the newest dated source, leaving out the geometry packages and year-only pages', () => {
+    expect(lastUpdated(data, ['natural-earth', 'geonames'])).toBeUndefined();
+    const date = lastUpdated(data, data.fuelPrices.flatMap((r) => r.source_ids));
+    expect(date).toMatch(/^\d{4}-\d{2}/);
+  });
+});
+
+describe('cards (SVG and PNG downloads)', () => {
+  it('every card is an SVG with its title, sources, credit, licence and story address', () => {
+    for (const name of downloadImageNames()) {
+      const svg = name === 'scenarios' ? scenariosCardSvg(data, label, link) : stateCardSvg(data, name, link);
+      expect(svg, name).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+      expect(svg).toContain(`${CREDIT} · ${LICENCE}`);
+      expect(svg).toMatch(/Sources?: /);
+      if (name !== 'scenarios') {
+        expect(svg).toContain(embedForState(name).title);
+        expect(svg).toContain(link(storyStepPath(name)));
+      }
+      // No script and no external reference can travel inside a downloaded image.
+      expect(svg).not.toMatch(/<script|href="http|xlink:href|url\(http/);
+    }
+  });
+
+  it('resvg renders a card at twice its size, with text', { timeout: 60_000 }, () => {
+    for (const name of ['convoy-attacks-west', 'prices-official']) {
+      const svg = stateCardSvg(data, name, link);
+      const { width, height } = svgViewBox(svg);
+      const png = svgToPng(svg, 2);
+      expect([png.width, png.height], name).toEqual([width * 2, height * 2]);
+      expect([...png.png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      // Text is drawn: the same card without its text is a smaller file.
+      const textless = svgToPng(svg.replace(/<text\b[\s\S]*?<\/text>/g, ''), 2);
+      expect(png.png.length, name).toBeGreaterThan(textless.png.length + 5000);
+    }
+  });
+
+  it('link previews are 1200 × 630, one for the story and one per chapter', { timeout: 30_000 }, () => {
+    expect(socialImageNames()).toEqual(['story', ...storyChapters().map((c) => c.chapter)]);
+    const png = svgToPng(socialCardSvg(data, 'daily-life'), 1);
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect(() => socialCardSvg(data, 'no-such-chapter')).toThrow();
+  });
+
+  it('a graphic placed in a card keeps its proportions and loses its own title', () => {
+    const nested = nestGraphic('<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 200 100" role="img" aria-labelledby="t"><title id="t">T</title><rect/></svg>', 10, 20, 400);
+    expect(nested.height).toBe(200);
+    expect(nested.svg).toMatch(/^<svg x="10" y="20" width="400" height="200" preserveAspectRatio="xMidYMid meet" class="chart" viewBox="0 0 200 100">/);
+    expect(nested.svg).not.toContain('<title');
+    expect(charsFor(600, 12)).toBe(83);
+    expect(charsFor(600, 12, true)).toBeLessThan(83);
+  });
+});
+
+describe('CSV downloads', () => {
+  it('hold exactly the rows of their data file, every column as written, plus source and licence', () => {
+    for (const spec of downloadCsvFiles()) {
+      const csv = csvParse(datasetCsv(spec, data, 'https://example.org/'));
+      const file = csvParse(readFileSync(join('data', DATASETS[spec.dataset].file), 'utf8').replace(/^\uFEFF/, ''));
+      const rows = spec.ids ? file.filter((r) => spec.ids!.includes(r.id ?? '')) : [...file];
+      expect(csv.columns, spec.file).toEqual([...file.columns, 'source', 'licence']);
+      expect(csv.length, spec.file).toBe(rows.length);
+      csv.forEach((row, i) => {
+        for (const c of file.columns) expect(row[c], `${spec.file} ${i} ${c}`).toBe(rows[i]![c]);
+        expect(row.licence).toContain('CC BY 4.0');
+        expect(row.source).toMatch(/\d{4}/);
+      });
+    }
+  });
+
+  it('quote what needs quoting', () => {
+    const text = datasetCsv({ file: 'timeline', dataset: 'timeline', label: 'x' }, data, 'https://example.org/');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(csvParse(text).length).toBe(data.timeline.length);
+  });
+});
+
+describe('embed code', () => {
+  const parts = { embedUrl: 'https://example.org/embed/x/?step=a&theme=dark', loaderUrl: 'https://example.org/embed-loader.js', title: 'A "quoted" <title>', height: 640.4 };
+
+  it('escapes what it writes into attributes, and carries no style attribute', () => {
+    const code = responsiveSnippet(parts);
+    expect(code).toBe(
+      '<iframe src="https://example.org/embed/x/?step=a&amp;theme=dark" title="A &quot;quoted&quot; &lt;title&gt;" width="100%" height="640" scrolling="no" frameborder="0" loading="lazy" data-lifelines-embed></iframe>' +
+        '<script src="https://example.org/embed-loader.js" async></script>',
+    );
+    expect(fixedSnippet(parts)).not.toContain('<script');
+    expect(code + fixedSnippet(parts)).not.toMatch(/style=/);
+  });
+
+  it('gives a frame height that grows with the graphic and its sources', () => {
+    const chart = EMBEDS.find((e) => e.id === 'fuel-prices')!;
+    const small = embedHeights(chart, 0.5, 50);
+    const tall = embedHeights(chart, 1, 2000);
+    expect(tall.fixed).toBeGreaterThan(small.fixed);
+    expect(small.fixed).toBeGreaterThanOrEqual(small.initial);
+  });
+
+  it('the loader is one self-contained classic script that includes the frames licence', () => {
+    const source = loaderSource();
+    expect(() => new Function(source)).not.toThrow();
+    expect(source).toContain('MIT License');
+    expect(source).toContain('Ryan Murphy');
+    expect(source).toContain('iframe[data-lifelines-embed]');
+    expect(source).not.toMatch(/\bimport\b|\bexport\b|https?:\/\/(?!github\.com)/);
+  });
+});
