@@ -435,6 +435,20 @@ describe('embed pages stay out of search and point to the story', () => {
     await page.goto(siteUrl, { waitUntil: 'domcontentloaded' });
     const story = new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
     expect(story.pathname).toMatch(/og\/story\.png$/);
+    // Each chapter's short link carries that chapter's own preview image.
+    const seen = new Set<string>();
+    for (let n = 1; n <= 8; n++) {
+      const html = await (await page.request.get(`${siteUrl}c/${n}/`)).text();
+      const content = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+      expect(content, `c/${n}/`).toMatch(/\/og\/[a-z-]+\.png$/);
+      const chapterImage = new URL(content!);
+      expect(chapterImage.pathname).not.toMatch(/story\.png$/);
+      seen.add(chapterImage.pathname);
+      const png = await page.request.get(siteOrigin + chapterImage.pathname);
+      expect(png.status()).toBe(200);
+      expect([...(await png.body()).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    }
+    expect(seen.size).toBe(8);
     await context.close();
   });
 });
