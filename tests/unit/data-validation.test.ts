@@ -1,16 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { loadSiteData, DataValidationError } from '../../src/data/load';
-import { copyData, readRows, setCell, REAL_DATA_DIR } from './helpers/broken-data';
-
-function errorOf(dir: string): DataValidationError {
-  try {
-    loadSiteData(dir);
-  } catch (error) {
-    if (error instanceof DataValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected the data to be rejected, but it loaded');
-}
+import { loadSiteData } from '../../src/data/load';
+import { copyData, errorOf, readRows, setCell, REAL_DATA_DIR } from './helpers/broken-data';
 
 describe('data/ as committed', () => {
   it('loads without a single problem', () => {

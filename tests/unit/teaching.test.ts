@@ -1,19 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { loadSiteData, DataValidationError } from '../../src/data/load';
+import { loadSiteData } from '../../src/data/load';
 import { changelogNewestFirst, lastUpdated } from '../../src/data/changelog';
 import { bibtexCitation, longDate, plainCitation } from '../../src/lib/citation';
 import { MAX_LINES, queryOf, readClassLinks, spreadOf, stackLevels } from '../../src/classroom/class-links';
-import { copyData, setCell } from './helpers/broken-data';
-
-function errorOf(dir: string): DataValidationError {
-  try {
-    loadSiteData(dir);
-  } catch (error) {
-    if (error instanceof DataValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected the data to be rejected, but it loaded');
-}
+import { copyData, errorOf, setCell } from './helpers/broken-data';
 
 describe('glossary and changelog data', () => {
   const data = loadSiteData();

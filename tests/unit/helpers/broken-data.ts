@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse, csvFormat } from 'd3-dsv';
+import { DataValidationError, loadSiteData } from '../../../src/data/load';
 
 export const REAL_DATA_DIR = join(process.cwd(), 'data');
 
@@ -30,4 +31,15 @@ export function setCell(dir: string, file: string, recordIndex: number, field: s
   row[field] = value;
   writeFileSync(join(dir, file), csvFormat(rows, columns) + '\n');
   return recordIndex + 2;
+}
+
+/** The validation error that loading a (broken) data folder raises; fails the test if it loads. */
+export function errorOf(dir: string): DataValidationError {
+  try {
+    loadSiteData(dir);
+  } catch (error) {
+    if (error instanceof DataValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected the data to be rejected, but it loaded');
 }

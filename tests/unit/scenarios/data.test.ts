@@ -1,25 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataValidationError, loadSiteData } from '../../../src/data/load';
+import { loadSiteData } from '../../../src/data/load';
 import { checkScenarioData } from '../../../src/scenarios/check';
 import { ARTICLE_DATE, DIMENSION_IDS, SCENARIO_IDS } from '../../../src/scenarios/model';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/scenarios/url-state';
 import { comparisonGrid, observationsFor, signpostsFor } from '../../../src/scenarios/views';
-import { copyData, readRows, REAL_DATA_DIR, setCell } from '../helpers/broken-data';
+import { copyData, errorOf, readRows, REAL_DATA_DIR, setCell } from '../helpers/broken-data';
 
 const data = loadSiteData(REAL_DATA_DIR);
 const ARTICLE = 'prif-2025-12-09-schaaf';
-
-function errorOf(dir: string): DataValidationError {
-  try {
-    loadSiteData(dir);
-  } catch (error) {
-    if (error instanceof DataValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected the data to be rejected, but it loaded');
-}
 
 describe('the scenario data as committed', () => {
   it('loads and fits together', () => {
