@@ -130,23 +130,7 @@ export function graphicCard(graphicSvg: string, words: CardWords): string {
   const graphic = nestGraphic(graphicSvg, PAD, y, inner);
   parts.push(graphic.svg);
   y += graphic.height + 12;
-  for (const note of words.notes) {
-    const block = paragraph(note, PAD, y, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 4 });
-    parts.push(block.svg);
-    y += block.height + 2;
-  }
-  const sources = paragraph(words.sources, PAD, y + 4, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 5 });
-  parts.push(sources.svg);
-  y += sources.height + 10;
-  parts.push(el('line', { x1: PAD, x2: CARD_WIDTH - PAD, y1: y, y2: y, stroke: CARD_COLOURS.rule, 'stroke-width': 1 }));
-  y += 6;
-  const credit = paragraph(`${words.credit} · ${words.licence}`, PAD, y, inner, { size: 12, lineHeight: 16, weight: 700, fill: CARD_COLOURS.fg, maxLines: 2 });
-  parts.push(credit.svg);
-  y += credit.height;
-  const url = paragraph(words.url, PAD, y, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 2 });
-  parts.push(url.svg);
-  y += url.height + PAD;
-  return cardSvg(CARD_WIDTH, Math.ceil(y), words.title, parts);
+  return closeCard(parts, y, inner, words);
 }
 
 function cardSvg(width: number, height: number, title: string, parts: string[]): string {
@@ -238,6 +222,28 @@ export function scenariosCard(cells: readonly ScenarioCell[], words: CardWords):
     y += rowHeight + 18;
     parts.push(el('line', { x1: PAD, x2: CARD_WIDTH - PAD, y1: y - 9, y2: y - 9, stroke: CARD_COLOURS.rule, 'stroke-width': 1 }));
   }
+  return closeCard(parts, y, inner, words);
+}
+
+/** Standalone colours for the scenario corridor sketches (src/styles/scenarios.css, light theme). */
+export const SKETCH_CSS = [
+  `.sketch-mali{fill:${CARD_COLOURS.bg};stroke:#2b2b2b;stroke-width:1.2}`,
+  '.sketch-corridor{fill:none;stroke-width:5;stroke-linejoin:round;stroke-linecap:round}',
+  '.sketch-corridor.is-escorted{stroke:#1f6f5c}',
+  '.sketch-corridor.is-contested{stroke:#b42318;stroke-dasharray:10 6}',
+  `.sketch-corridor.is-not-covered{stroke:${CARD_COLOURS.muted};stroke-dasharray:2 6}`,
+  `.sketch-town{fill:${CARD_COLOURS.fg}}`,
+  `.sketch-label{fill:${CARD_COLOURS.fg};font-family:${SANS}}`,
+].join('');
+
+/** Gives a corridor sketch its own stylesheet, so it is right outside the explorer page. */
+export function standaloneSketch(svg: string): string {
+  return svg.replace(/(<svg\b[^>]*>)/, `$1<style>${SKETCH_CSS}</style>`);
+}
+
+/** The foot every card shares: notes, sources, a rule, credit and licence, the link; then the card itself. */
+function closeCard(parts: string[], top: number, inner: number, words: CardWords): string {
+  let y = top;
   for (const note of words.notes) {
     const block = paragraph(note, PAD, y, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 4 });
     parts.push(block.svg);
@@ -255,20 +261,4 @@ export function scenariosCard(cells: readonly ScenarioCell[], words: CardWords):
   parts.push(url.svg);
   y += url.height + PAD;
   return cardSvg(CARD_WIDTH, Math.ceil(y), words.title, parts);
-}
-
-/** Standalone colours for the scenario corridor sketches (src/styles/scenarios.css, light theme). */
-export const SKETCH_CSS = [
-  `.sketch-mali{fill:${CARD_COLOURS.bg};stroke:#2b2b2b;stroke-width:1.2}`,
-  '.sketch-corridor{fill:none;stroke-width:5;stroke-linejoin:round;stroke-linecap:round}',
-  '.sketch-corridor.is-escorted{stroke:#1f6f5c}',
-  '.sketch-corridor.is-contested{stroke:#b42318;stroke-dasharray:10 6}',
-  `.sketch-corridor.is-not-covered{stroke:${CARD_COLOURS.muted};stroke-dasharray:2 6}`,
-  `.sketch-town{fill:${CARD_COLOURS.fg}}`,
-  `.sketch-label{fill:${CARD_COLOURS.fg};font-family:${SANS}}`,
-].join('');
-
-/** Gives a corridor sketch its own stylesheet, so it is right outside the explorer page. */
-export function standaloneSketch(svg: string): string {
-  return svg.replace(/(<svg\b[^>]*>)/, `$1<style>${SKETCH_CSS}</style>`);
 }
