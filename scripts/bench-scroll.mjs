@@ -4,8 +4,12 @@
 // on the machine.
 import { chromium } from 'playwright-core';
 
+// Headless Chromium also runs its omnibox popup pages (chrome://omnibox-popup.top-chrome), which compete
+// with the story for a small machine's cores and made the timings noisy; a phone's browser UI does not
+// run in the page's renderer, so they are switched off.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,OmniboxAimPopup'];
 
 export default async function benchScroll(baseUrl) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });

@@ -266,14 +266,14 @@ export function flowLegend(
 }
 
 /** The root element every chart shares. */
-export function chartSvg(kind: ChartKind, box: Size, options: ChartRenderOptions, body: string[], extra: Attrs = {}): string {
+export function chartSvg(kind: ChartKind, box: Size, options: ChartRenderOptions, ctx: MarkContext, body: string[], extra: Attrs = {}): string {
   const titleId = `${options.idPrefix}-title`;
   const interactive = options.mode === 'interactive';
   return el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      class: `chart chart-${kind}`,
+      class: classes('chart', `chart-${kind}`, interactive && ctx.highlight.size > 0 && 'has-highlight'),
       viewBox: `0 0 ${round(box.width)} ${round(box.height)}`,
       role: 'img',
       'aria-labelledby': titleId,
@@ -294,7 +294,7 @@ export function chartSvg(kind: ChartKind, box: Size, options: ChartRenderOptions
 
 /** A chart with no rows says so instead of drawing empty axes. */
 export function emptyChart(kind: ChartKind, size: Size, options: ChartRenderOptions, message: string): string {
-  return chartSvg(kind, size, options, [
+  return chartSvg(kind, size, options, { interactive: options.mode === 'interactive', groups: new Set(), highlight: new Set() }, [
     el('text', { class: 'chart-note', x: round(size.width / 2), y: round(size.height / 2), 'text-anchor': 'middle' }, escapeXml(message)),
   ]);
 }

@@ -215,7 +215,7 @@ export function renderElectricity(
     return el('g', markAttrs(ctx, electricityGroup(r), r.id, 'elec-row', `elec-row--${measure}`), parts);
   });
 
-  return chartSvg('electricity', { width: W, height }, options, [
+  return chartSvg('electricity', { width: W, height }, options, ctx, [
     legend.svg,
     el('g', { class: 'chart-axis chart-axis--x' }, axis),
     el('g', { class: 'chart-marks' }, marks),

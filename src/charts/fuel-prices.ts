@@ -277,7 +277,7 @@ export function renderFuelPrices(
     labels.push(el('g', labelAttrs, [leader(markBox, box), textLines(lines, box.x, box.y + FONT_SIZE, {})]));
   }
 
-  return chartSvg('fuel-prices', size, options, [
+  return chartSvg('fuel-prices', size, options, ctx, [
     legend.svg,
     yTitle,
     el('g', { class: 'chart-axis chart-axis--y' }, grid),

@@ -166,7 +166,7 @@ export function renderRoadsWaffle(
   const height = bottom + footHeight + 4;
   const foot = textLines(footLines, pad, bottom + 8 + fontSize, narrow ? { class: 'chart-note', 'font-size': fontSize } : { class: 'chart-note' }, lineHeight);
 
-  return chartSvg('roads-waffle', { width: W, height }, options, [el('g', { class: 'chart-marks' }, blocks), foot]);
+  return chartSvg('roads-waffle', { width: W, height }, options, ctx, [el('g', { class: 'chart-marks' }, blocks), foot]);
 }
 
 export function roadsWaffleTable(figures: KeyFigure[], ids: WaffleFigureIds = DEFAULT_WAFFLE_IDS): ChartTable {

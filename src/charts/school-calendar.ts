@@ -265,7 +265,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   // Cells stop growing at MAX_CELL: a taller box than the months need is left out rather than drawn empty.
   const height = labelY + 8;
 
-  return chartSvg('school-calendar', { width: W, height }, options, [
+  return chartSvg('school-calendar', { width: W, height }, options, ctx, [
     legend.svg,
     el('g', { class: 'cal-months' }, base),
     el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks, ...announcedMarks]),

@@ -343,7 +343,7 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
     el('g', { class: 'chart-marks' }, marks),
     el('g', { class: 'chart-labels' }, labels),
   ];
-  return chartSvg('timeline', { width: W, height: finalHeight }, options, [
+  return chartSvg('timeline', { width: W, height: finalHeight }, options, ctx, [
     legend.svg,
     shift > 0 ? el('g', { transform: `translate(0 ${round(-shift)})` }, body) : body.join(''),
   ]);
@@ -539,7 +539,7 @@ function renderNarrowTimeline(
   }
   const height = Math.min(H, choice ? total(pitch, maxLines, slots) : H);
 
-  return chartSvg('timeline', { width: W, height }, options, [
+  return chartSvg('timeline', { width: W, height }, options, ctx, [
     el('g', { class: 'chart-axis chart-axis--x' }, axis),
     legend.svg,
     el('g', { class: 'chart-marks' }, marks),

@@ -47,9 +47,15 @@ async function panelMismatches(page: Page, stateName: string): Promise<string[]>
     const problems: string[] = [];
     const active = panel.querySelector<HTMLElement>('.story-panel__graphic.is-active');
     if (active?.dataset.graphic !== state.kind) problems.push(`graphic ${active?.dataset.graphic} != ${state.kind}`);
-    if (getComputedStyle(active!).visibility !== 'visible') problems.push('active graphic is not visible');
-    // A chart has a wide and a narrow layout; check the one the reader sees.
-    const svg = [...active!.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+    // Waiting graphics stay in the page, transparent: the reader must see the active one and only it.
+    const shown = (el: Element) => getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).opacity === '1';
+    if (!shown(active!)) problems.push('active graphic is not visible');
+    const alsoShown = [...panel.querySelectorAll('.story-panel__graphic')].filter((g) => g !== active && getComputedStyle(g).opacity !== '0');
+    if (alsoShown.length > 0) problems.push(`${alsoShown.length} other graphics visible`);
+    // A chart has a wide and a narrow layout, and the phone timeline one per state; check the one the reader sees.
+    const svg = [...active!.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0 && shown(s.closest('.graphic-layout') ?? s))!;
+    const visibleLayouts = [...active!.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width > 0 && shown(s.closest('.graphic-layout') ?? s));
+    if (visibleLayouts.length > 1) problems.push(`${visibleLayouts.length} layouts visible at once`);
     if (!svg) return ['no visible graphic'];
     const sorted = (a: Iterable<string>) => [...a].sort().join(',');
     const on = (sel: string, attr: string) =>

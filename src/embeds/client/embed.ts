@@ -8,6 +8,7 @@
 import { initFrame, sendFrameHeight } from '@newswire/frames';
 import { parseEmbedOptions } from '../embed-options';
 import { applyEmbedState } from './apply-embed-state';
+import { setLabelScale } from '../../story/client/state-classes';
 import type { GraphicState } from '../../story/graphic-state';
 import type { ShareFields } from '../share-fields';
 import { copyShareFields } from './share';
@@ -77,20 +78,9 @@ function init() {
   }
 
   // Map text keeps a readable size on screen whatever the frame's width, as in the story's panel
-  // (see updateLabelScale in src/story/client/apply-state.ts and .graphic-map.is-scaled in graphics.css).
+  // (setLabelScale in src/story/client/state-classes.ts and .graphic-map.is-scaled in graphics.css).
   const map = document.querySelector<SVGSVGElement>('[data-embed-panel] svg.graphic-map');
-  if (map) {
-    const scale = () => {
-      const width = map.getBoundingClientRect().width;
-      const viewBoxWidth = map.viewBox.baseVal?.width ?? 0;
-      if (width > 0 && viewBoxWidth > 0) {
-        map.style.setProperty('--label-scale', String(viewBoxWidth / width));
-        map.classList.add('is-scaled');
-      }
-    };
-    scale();
-    new ResizeObserver(scale).observe(map);
-  }
+  if (map) new ResizeObserver(([entry]) => setLabelScale(map, entry?.contentRect.width ?? 0)).observe(map);
 
   // Height for the host page: now, on load, on every resize of the frame, when the host starts
   // listening, and whenever the content changes height (a disclosure opened, a font loaded).

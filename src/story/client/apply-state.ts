@@ -4,12 +4,8 @@
  * classes and the map's viewBox, so the result depends on the state alone,
  * never on which step came before.
  */
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { interpolateString } from 'd3-interpolate';
 import type { GraphicState } from '../graphic-state';
-import { annotationKey, type MapState } from '../../map/map-state';
-import type { ChartState } from '../../charts/chart-state';
+import { applyStateClasses, setLabelScale } from './state-classes';
 
 export interface PanelGeometry {
   /** viewBox string per map view, computed at build time by the same renderer. */
@@ -18,68 +14,72 @@ export interface PanelGeometry {
 
 export interface ApplyOptions {
   animate: boolean;
+  /** The map's drawn size in CSS pixels, as last reported by a ResizeObserver (0 if unknown). */
+  mapBox: { width: number; height: number };
 }
 
-function toggleAll(root: Element, selector: string, isOn: (el: Element) => boolean, className = 'is-off') {
-  root.querySelectorAll(selector).forEach((el) => el.classList.toggle(className, !isOn(el)));
-}
+const ZOOM_MS = 600;
 
-function applyMap(svg: SVGSVGElement, state: MapState, geometry: PanelGeometry, options: ApplyOptions) {
-  const highlighted = new Set<string>(state.highlight);
-  svg.querySelectorAll('[data-region]').forEach((el) =>
-    el.classList.toggle('is-highlighted', highlighted.has(el.getAttribute('data-region') ?? '')),
-  );
-  toggleAll(svg, '[data-layer]', (el) => state.layers.includes(el.getAttribute('data-layer') as MapState['layers'][number]));
-  toggleAll(svg, '[data-corridor]', (el) => state.corridors.length === 0 || state.corridors.includes(el.getAttribute('data-corridor') ?? ''));
-  toggleAll(svg, '[data-label]', (el) => state.labels.includes(el.getAttribute('data-label') ?? ''));
-  const annotations = new Set(state.annotations.map(annotationKey));
-  toggleAll(svg, '[data-annotation]', (el) => annotations.has(el.getAttribute('data-annotation') ?? ''));
+type Box = [x: number, y: number, width: number, height: number];
 
-  const target = geometry.mapViewBoxes[state.view];
-  if (!target) return;
-  svg.dataset.view = state.view;
-  const current = svg.getAttribute('viewBox') ?? target;
-  const selection = select(svg);
-  selection.interrupt();
-  if (!options.animate || current === target) {
-    svg.setAttribute('viewBox', target);
-    updateLabelScale(svg);
-    return;
-  }
-  selection
-    .transition()
-    .duration(600)
-    .attrTween('viewBox', () => interpolateString(current, target))
-    .on('end', () => updateLabelScale(svg));
+function parseViewBox(value: string | null): Box | undefined {
+  const parts = (value ?? '').trim().split(/\s+/).map(Number);
+  return parts.length === 4 && parts.every(Number.isFinite) && parts[2]! > 0 && parts[3]! > 0 ? (parts as Box) : undefined;
 }
 
 /**
- * Keeps map text at a readable size on screen whatever the panel's width
- * and zoom: the SVG scales with its box, so text is counter-scaled.
+ * The CSS transform that makes the map, already drawn with viewBox `to`,
+ * look as it did with viewBox `from` (preserveAspectRatio xMidYMid meet,
+ * transform origin at the top left). Animating it away is a zoom.
  */
-export function updateLabelScale(svg: SVGSVGElement) {
-  const width = svg.getBoundingClientRect().width;
-  const viewBoxWidth = svg.viewBox.baseVal?.width ?? 0;
-  if (width > 0 && viewBoxWidth > 0) {
-    svg.style.setProperty('--label-scale', String(viewBoxWidth / width));
-    svg.classList.add('is-scaled');
-  }
+export function zoomFromTransform(from: Box, to: Box, box: { width: number; height: number }): string {
+  const fit = (vb: Box) => {
+    const scale = Math.min(box.width / vb[2], box.height / vb[3]);
+    return { scale, dx: (box.width - vb[2] * scale) / 2, dy: (box.height - vb[3] * scale) / 2 };
+  };
+  const a = fit(from);
+  const b = fit(to);
+  const k = a.scale / b.scale;
+  const tx = a.dx + (to[0] - from[0]) * a.scale - k * b.dx;
+  const ty = a.dy + (to[1] - from[1]) * a.scale - k * b.dy;
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return `translate(${r(tx)}px, ${r(ty)}px) scale(${r(k)})`;
 }
 
-function applyChart(svg: SVGSVGElement, state: ChartState) {
-  const groups = new Set(state.groups);
-  const highlighted = new Set(state.highlight);
-  toggleAll(svg, '[data-group]', (el) => groups.size === 0 || groups.has(el.getAttribute('data-group') ?? ''));
-  svg.querySelectorAll('[data-mark]').forEach((el) =>
-    el.classList.toggle('is-highlighted', highlighted.has(el.getAttribute('data-mark') ?? '')),
-  );
-  toggleAll(svg, '.chart-label--conditional[data-label-for]', (el) => highlighted.has(el.getAttribute('data-label-for') ?? ''));
+/**
+ * Changes the map's view. The viewBox is set once, at the start: animating
+ * it would lay out every label again on every frame (about 40 ms a frame on
+ * a slow phone). The zoom the reader sees is a CSS transform from the old
+ * view to the new one, which the compositor runs off the main thread.
+ */
+function setMapView(svg: SVGSVGElement, target: string, options: ApplyOptions) {
+  const current = svg.getAttribute('viewBox');
+  if (current === target) return;
+  svg.setAttribute('viewBox', target);
+  setLabelScale(svg, options.mapBox.width);
+  const from = parseViewBox(current);
+  const to = parseViewBox(target);
+  svg.getAnimations().forEach((a) => a.cancel());
+  if (!options.animate || !from || !to || options.mapBox.width <= 0 || typeof svg.animate !== 'function') return;
+  // During the zoom the map may draw beyond its frame; the panel clips it.
+  svg.classList.add('is-zooming');
+  const zoom = svg.animate([{ transform: zoomFromTransform(from, to, options.mapBox) }, { transform: 'none' }], {
+    duration: ZOOM_MS,
+    easing: 'cubic-bezier(0.65, 0, 0.35, 1)',
+  });
+  const done = () => svg.classList.remove('is-zooming');
+  zoom.addEventListener('finish', done);
+  zoom.addEventListener('cancel', done);
 }
 
-/** Puts a graphic that waits in a <template> into the page; a no-op once it is there. */
+/** Puts a layout that waits in a <template> into the page. */
+export function materializeLayout(template: HTMLTemplateElement): void {
+  template.replaceWith(template.content.cloneNode(true));
+}
+
+/** Puts every layout of a graphic into the page; a no-op once they are there. */
 export function materializeGraphic(figure: Element): void {
-  const template = figure.querySelector<HTMLTemplateElement>(':scope > template[data-graphic-template]');
-  if (template) figure.replaceChildren(template.content.cloneNode(true));
+  figure.querySelectorAll<HTMLTemplateElement>('template[data-graphic-template]').forEach(materializeLayout);
 }
 
 export function applyGraphicState(
@@ -89,19 +89,20 @@ export function applyGraphicState(
   options: ApplyOptions,
   stateName?: string,
 ) {
-  panel.dataset.activeGraphic = state.kind;
+  if (panel.dataset.activeGraphic !== state.kind) panel.dataset.activeGraphic = state.kind;
+  if (state.kind === 'map' && panel.dataset.mapView !== state.view) panel.dataset.mapView = state.view;
+  let activeFigure: HTMLElement | undefined;
   panel.querySelectorAll<HTMLElement>('[data-graphic]').forEach((figure) => {
     const active = figure.dataset.graphic === state.kind;
-    if (active) materializeGraphic(figure);
-    figure.classList.toggle('is-active', active);
+    if (active) {
+      materializeGraphic(figure);
+      activeFigure = figure;
+    }
+    if (figure.classList.contains('is-active') !== active) figure.classList.toggle('is-active', active);
   });
-  // A layout drawn for one named state (the phone timeline) shows only with that state.
-  panel.querySelectorAll<HTMLElement>(`.story-panel__graphic[data-graphic="${state.kind}"] [data-for-state]`).forEach((layout) => {
-    layout.classList.toggle('is-other-state', layout.dataset.forState !== stateName);
-  });
-  // A chart has a wide and a narrow layout; both follow the state so a resize needs no work.
-  panel.querySelectorAll<SVGSVGElement>(`.story-panel__graphic[data-graphic="${state.kind}"] svg`).forEach((svg) => {
-    if (state.kind === 'map') applyMap(svg, state, geometry, options);
-    else applyChart(svg, state);
-  });
+  if (!activeFigure) return;
+  applyStateClasses(activeFigure, state, stateName);
+  if (state.kind !== 'map') return;
+  const target = geometry.mapViewBoxes[state.view];
+  if (target) activeFigure.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => setMapView(svg, target, options));
 }

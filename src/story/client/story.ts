@@ -4,7 +4,8 @@
  * is complete: each step is followed by its own static figure.
  */
 import type { GraphicState } from '../graphic-state';
-import { applyGraphicState, materializeGraphic, updateLabelScale, type PanelGeometry } from './apply-state';
+import { applyGraphicState, materializeLayout, type PanelGeometry } from './apply-state';
+import { setLabelScale } from './state-classes';
 import { createStoryScroller } from './scroller';
 import { stepIndexFromHash } from './story-hash';
 
@@ -36,6 +37,8 @@ function init() {
   const nextButton = document.querySelector<HTMLButtonElement>('[data-step-next]');
   const tocLinks = Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-toc-chapter]'));
   let active = -1;
+  // The map's drawn size, kept from the ResizeObserver so a step change never has to measure it.
+  const mapBox = { width: 0, height: 0 };
   if (progress) progress.max = steps.length;
 
   const show = (index: number, animate: boolean) => {
@@ -45,7 +48,7 @@ function init() {
     const state = island.states[stateName];
     if (!state) return;
     active = index;
-    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches }, stateName);
+    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches, mapBox }, stateName);
     panel.dataset.activeStep = step.id;
     steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
     if (progress) progress.value = index + 1;
@@ -92,17 +95,25 @@ function init() {
 
   const mapSvg = panel.querySelector<SVGSVGElement>('[data-graphic="map"] svg');
   if (mapSvg) {
-    updateLabelScale(mapSvg);
-    new ResizeObserver(() => updateLabelScale(mapSvg)).observe(mapSvg);
+    new ResizeObserver(([entry]) => {
+      mapBox.width = entry?.contentRect.width ?? 0;
+      mapBox.height = entry?.contentRect.height ?? 0;
+      setLabelScale(mapSvg, mapBox.width);
+    }).observe(mapSvg);
   }
-  // Bring the waiting graphics into the page one at a time while the reader is idle, so switching
-  // to a chart later costs only a class change.
-  const waiting = Array.from(panel.querySelectorAll('.story-panel__graphic')).filter((f) => f.querySelector(':scope > template'));
+  // Bring the waiting layouts into the page one at a time while the reader is idle, those drawn at this
+  // width first, so that switching to a chart later costs only a change of opacity.
+  const shownHere = (template: Element) => {
+    const layout = template.closest('.graphic-layout');
+    return !layout?.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(narrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
+  };
+  const waiting = Array.from(panel.querySelectorAll<HTMLTemplateElement>('template[data-graphic-template]'));
+  waiting.sort((a, b) => Number(shownHere(b)) - Number(shownHere(a)));
   const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
   const next = () => {
-    const figure = waiting.shift();
-    if (!figure) return;
-    materializeGraphic(figure);
+    const template = waiting.shift();
+    if (!template) return;
+    if (template.isConnected) materializeLayout(template);
     idle(next);
   };
   idle(next);

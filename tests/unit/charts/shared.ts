@@ -20,7 +20,10 @@ export function checkSvg(svg: string, kind: ChartKind): XmlElement {
   const root = parseXml(svg);
   expect(root.name).toBe('svg');
   expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
-  expect(root.attrs.class?.split(' ')).toEqual(['chart', `chart-${kind}`]);
+  // An interactive chart with a highlighted mark says so on its root (charts.css dims the other marks).
+  const highlighted = findAll(root, (e) => (e.attrs.class ?? '').split(' ').includes('is-highlighted')).length > 0;
+  const interactive = !root.children.some((e) => e.name === 'style');
+  expect(root.attrs.class?.split(' ')).toEqual(['chart', `chart-${kind}`, ...(interactive && highlighted ? ['has-highlight'] : [])]);
   expect(root.attrs.role).toBe('img');
   expect(root.attrs.width).toBeUndefined();
   expect(root.attrs.height).toBeUndefined();
