@@ -12,5 +12,9 @@ export function applyEmbedState(root: Element, state: GraphicState, stateName: s
   applyStateClasses(root, state, stateName);
   if (state.kind !== 'map') return;
   const viewBox = viewBoxes[state.view];
-  if (viewBox) root.querySelectorAll('svg').forEach((svg) => svg.setAttribute('viewBox', viewBox));
+  if (!viewBox) return;
+  root.querySelectorAll('svg').forEach((svg) => {
+    svg.setAttribute('viewBox', viewBox);
+    svg.dataset.view = state.view;
+  });
 }

@@ -47,27 +47,63 @@ export function zoomFromTransform(from: Box, to: Box, box: { width: number; heig
 }
 
 /**
- * Changes the map's view. The viewBox is set once, at the start: animating
- * it would lay out every label again on every frame (about 40 ms a frame on
- * a slow phone). The zoom the reader sees is a CSS transform from the old
- * view to the new one, which the compositor runs off the main thread.
+ * The map drawn for one view. The panel keeps one copy of the map per view,
+ * each with its own fixed viewBox, stacked: changing the viewBox of a drawn
+ * map lays out every label again (about 40 ms on a slow phone), and a copy
+ * that is already laid out only has to become opaque. The copy made here,
+ * when a view is first needed, costs that layout once; story.ts makes them
+ * while the reader is idle.
  */
-function setMapView(svg: SVGSVGElement, target: string, options: ApplyOptions) {
-  const current = svg.getAttribute('viewBox');
-  if (current === target) return;
-  svg.setAttribute('viewBox', target);
-  setLabelScale(svg, options.mapBox.width);
-  const from = parseViewBox(current);
-  const to = parseViewBox(target);
-  svg.getAnimations().forEach((a) => a.cancel());
-  if (!options.animate || !from || !to || options.mapBox.width <= 0 || typeof svg.animate !== 'function') return;
+export function mapLayer(figure: Element, view: string, geometry: PanelGeometry): SVGSVGElement | undefined {
+  const viewBox = geometry.mapViewBoxes[view];
+  const layers = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.graphic-map'));
+  const original = layers[0];
+  if (!original || !viewBox) return undefined;
+  if (!original.dataset.viewLayer) {
+    const current = Object.entries(geometry.mapViewBoxes).find(([, box]) => box === original.getAttribute('viewBox'))?.[0];
+    original.dataset.viewLayer = current ?? view;
+    original.dataset.view = original.dataset.viewLayer;
+    original.setAttribute('viewBox', geometry.mapViewBoxes[original.dataset.viewLayer] ?? viewBox);
+    original.classList.add('is-current-view');
+  }
+  const existing = layers.find((svg) => svg.dataset.viewLayer === view);
+  if (existing) return existing;
+  const copy = original.cloneNode(true) as SVGSVGElement;
+  copy.removeAttribute('aria-labelledby');
+  copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
+  copy.dataset.viewLayer = view;
+  copy.dataset.view = view;
+  copy.classList.remove('is-current-view', 'is-zooming');
+  copy.setAttribute('viewBox', viewBox);
+  copy.style.removeProperty('--label-scale');
+  copy.classList.remove('is-scaled');
+  original.after(copy);
+  return copy;
+}
+
+/**
+ * Shows the map's view: its layer becomes the opaque one. When animated, the
+ * new layer starts where the old view drew the map and zooms into place with
+ * a CSS transform, which the compositor runs off the main thread.
+ */
+function showMapView(figure: Element, view: string, geometry: PanelGeometry, options: ApplyOptions) {
+  const target = mapLayer(figure, view, geometry);
+  if (!target || target.classList.contains('is-current-view')) return;
+  const previous = figure.querySelector<SVGSVGElement>('svg.graphic-map.is-current-view');
+  previous?.classList.remove('is-current-view');
+  target.classList.add('is-current-view');
+  setLabelScale(target, options.mapBox.width);
+  target.getAnimations().forEach((a) => a.cancel());
+  const from = parseViewBox(previous?.getAttribute('viewBox') ?? null);
+  const to = parseViewBox(target.getAttribute('viewBox'));
+  if (!options.animate || !from || !to || options.mapBox.width <= 0 || typeof target.animate !== 'function') return;
   // During the zoom the map may draw beyond its frame; the panel clips it.
-  svg.classList.add('is-zooming');
-  const zoom = svg.animate([{ transform: zoomFromTransform(from, to, options.mapBox) }, { transform: 'none' }], {
+  target.classList.add('is-zooming');
+  const zoom = target.animate([{ transform: zoomFromTransform(from, to, options.mapBox) }, { transform: 'none' }], {
     duration: ZOOM_MS,
     easing: 'cubic-bezier(0.65, 0, 0.35, 1)',
   });
-  const done = () => svg.classList.remove('is-zooming');
+  const done = () => target.classList.remove('is-zooming');
   zoom.addEventListener('finish', done);
   zoom.addEventListener('cancel', done);
 }
@@ -102,7 +138,5 @@ export function applyGraphicState(
   });
   if (!activeFigure) return;
   applyStateClasses(activeFigure, state, stateName);
-  if (state.kind !== 'map') return;
-  const target = geometry.mapViewBoxes[state.view];
-  if (target) activeFigure.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => setMapView(svg, target, options));
+  if (state.kind === 'map') showMapView(activeFigure, state.view, geometry, options);
 }

@@ -27,7 +27,6 @@ export function applyMapClasses(svg: SVGSVGElement, state: MapState) {
   showWhere(svg, '[data-label]', 'data-label', (id) => state.labels.includes(id));
   const annotations = new Set(state.annotations.map(annotationKey));
   showWhere(svg, '[data-annotation]', 'data-annotation', (key) => annotations.has(key));
-  if (svg.dataset.view !== state.view) svg.dataset.view = state.view;
 }
 
 export function applyChartClasses(svg: SVGSVGElement, state: ChartState) {
@@ -44,10 +43,16 @@ export function showLayoutsFor(root: Element, stateName: string | undefined) {
   root.querySelectorAll<HTMLElement>('[data-for-state]').forEach((layout) => setClass(layout, 'is-other-state', layout.dataset.forState !== stateName));
 }
 
-/** Classes of every SVG under root; the map's viewBox is the caller's, since the story animates it. */
+/**
+ * Classes of every SVG under root; the map's view (viewBox and data-view) is
+ * the caller's, since the story keeps a drawn map per view. A layout drawn
+ * for one state was rendered in that state and shows only with it, so it is
+ * left alone: on a slow phone, visiting its marks is most of a step's cost.
+ */
 export function applyStateClasses(root: Element, state: GraphicState, stateName: string | undefined) {
   showLayoutsFor(root, stateName);
   root.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => {
+    if (svg.closest('[data-for-state]')) return;
     if (state.kind === 'map') applyMapClasses(svg, state);
     else applyChartClasses(svg, state);
   });

@@ -4,7 +4,7 @@
  * is complete: each step is followed by its own static figure.
  */
 import type { GraphicState } from '../graphic-state';
-import { applyGraphicState, materializeLayout, type PanelGeometry } from './apply-state';
+import { applyGraphicState, mapLayer, materializeLayout, type PanelGeometry } from './apply-state';
 import { setLabelScale } from './state-classes';
 import { createStoryScroller } from './scroller';
 import { stepIndexFromHash } from './story-hash';
@@ -57,8 +57,9 @@ function init() {
     if (nextButton) nextButton.disabled = index === steps.length - 1;
     const chapter = step.closest<HTMLElement>('[data-chapter]')?.dataset.chapter;
     tocLinks.forEach((link) => {
-      if (link.dataset.tocChapter === chapter) link.setAttribute('aria-current', 'step');
-      else link.removeAttribute('aria-current');
+      const current = link.dataset.tocChapter === chapter;
+      if (current && link.getAttribute('aria-current') !== 'step') link.setAttribute('aria-current', 'step');
+      else if (!current && link.hasAttribute('aria-current')) link.removeAttribute('aria-current');
     });
   };
 
@@ -93,30 +94,55 @@ function init() {
     if (index >= 0) show(index, false);
   });
 
-  const mapSvg = panel.querySelector<SVGSVGElement>('[data-graphic="map"] svg');
-  if (mapSvg) {
+  const mapFigure = panel.querySelector<HTMLElement>('[data-graphic="map"]');
+  const mapSvg = mapFigure?.querySelector<SVGSVGElement>('svg');
+  if (mapFigure && mapSvg) {
     new ResizeObserver(([entry]) => {
       mapBox.width = entry?.contentRect.width ?? 0;
       mapBox.height = entry?.contentRect.height ?? 0;
-      setLabelScale(mapSvg, mapBox.width);
+      mapFigure.querySelectorAll<SVGSVGElement>('svg.graphic-map').forEach((svg) => setLabelScale(svg, mapBox.width));
     }).observe(mapSvg);
   }
-  // Bring the waiting layouts into the page one at a time while the reader is idle, those drawn at this
-  // width first, so that switching to a chart later costs only a change of opacity.
+  // Bring the waiting layouts into the page one at a time while the reader is idle, so that switching
+  // to a chart later costs only a change of opacity. Only layouts drawn at this width: the others are
+  // display: none here, and wait until a resize or rotation shows them.
   const shownHere = (template: Element) => {
     const layout = template.closest('.graphic-layout');
     return !layout?.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(narrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
   };
-  const waiting = Array.from(panel.querySelectorAll<HTMLTemplateElement>('template[data-graphic-template]'));
-  waiting.sort((a, b) => Number(shownHere(b)) - Number(shownHere(a)));
+  const waitingLayouts = () => Array.from(panel.querySelectorAll<HTMLTemplateElement>('template[data-graphic-template]')).filter(shownHere);
   const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
+  // The map's other views come first: the story changes view early on.
+  const mapViews = [...new Set(Object.values(island.states).flatMap((s) => (s.kind === 'map' ? [s.view] : [])))];
+  const jobs: (() => void)[] = [
+    ...mapViews.map((view) => () => {
+      const layer = mapFigure && mapLayer(mapFigure, view, island);
+      if (layer) setLabelScale(layer, mapBox.width);
+    }),
+    ...waitingLayouts().map((template) => () => template.isConnected && materializeLayout(template)),
+  ];
+  let running = false;
   const next = () => {
-    const template = waiting.shift();
-    if (!template) return;
-    if (template.isConnected) materializeLayout(template);
+    const job = jobs.shift();
+    if (!job) {
+      running = false;
+      // Benchmarks and tests can tell when every graphic is ready to be switched to.
+      document.documentElement.classList.add('story-panel-ready');
+      return;
+    }
+    job();
     idle(next);
   };
-  idle(next);
+  const start = () => {
+    if (running) return;
+    running = true;
+    idle(next);
+  };
+  narrow.addEventListener('change', () => {
+    jobs.push(...waitingLayouts().map((template) => () => template.isConnected && materializeLayout(template)));
+    start();
+  });
+  start();
   document.documentElement.classList.add('story-ready');
 }
 
