@@ -52,9 +52,11 @@ async function panelMismatches(page: Page, stateName: string): Promise<string[]>
     if (!shown(active!)) problems.push('active graphic is not visible');
     const alsoShown = [...panel.querySelectorAll('.story-panel__graphic')].filter((g) => g !== active && getComputedStyle(g).opacity !== '0');
     if (alsoShown.length > 0) problems.push(`${alsoShown.length} other graphics visible`);
-    // A chart has a wide and a narrow layout, and the phone timeline one per state; check the one the reader sees.
-    const svg = [...active!.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0 && shown(s.closest('.graphic-layout') ?? s))!;
-    const visibleLayouts = [...active!.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width > 0 && shown(s.closest('.graphic-layout') ?? s));
+    // A chart has a wide and a narrow layout, the phone timeline one per state, and the map one drawing per
+    // view; check the one the reader sees.
+    const drawn = (s: SVGSVGElement) => s.getBoundingClientRect().width > 0 && shown(s) && shown(s.closest('.graphic-layout') ?? s);
+    const visibleLayouts = [...active!.querySelectorAll('svg')].filter(drawn);
+    const svg = visibleLayouts[0]!;
     if (visibleLayouts.length > 1) problems.push(`${visibleLayouts.length} layouts visible at once`);
     if (!svg) return ['no visible graphic'];
     const sorted = (a: Iterable<string>) => [...a].sort().join(',');

@@ -94,14 +94,14 @@ function init() {
     if (index >= 0) show(index, false);
   });
 
+  // The map fills its figure, which is always in the page (the map itself may still wait in a template).
   const mapFigure = panel.querySelector<HTMLElement>('[data-graphic="map"]');
-  const mapSvg = mapFigure?.querySelector<SVGSVGElement>('svg');
-  if (mapFigure && mapSvg) {
+  if (mapFigure) {
     new ResizeObserver(([entry]) => {
       mapBox.width = entry?.contentRect.width ?? 0;
       mapBox.height = entry?.contentRect.height ?? 0;
       mapFigure.querySelectorAll<SVGSVGElement>('svg.graphic-map').forEach((svg) => setLabelScale(svg, mapBox.width));
-    }).observe(mapSvg);
+    }).observe(mapFigure);
   }
   // Bring the waiting layouts into the page one at a time while the reader is idle, so that switching
   // to a chart later costs only a change of opacity. Only layouts drawn at this width: the others are
