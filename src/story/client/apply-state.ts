@@ -1,8 +1,9 @@
 /**
  * Puts the panel into a graphic state. Every element the state could show
  * is already in the page (rendered at build time); this only switches
- * classes and the map's viewBox, so the result depends on the state alone,
- * never on which step came before.
+ * classes, which graphic is opaque and which of the map's drawings (one per
+ * view) is, so the result depends on the state alone, never on which step
+ * came before.
  */
 import type { GraphicState } from '../graphic-state';
 import { applyStateClasses, setLabelScale } from './state-classes';
