@@ -116,17 +116,20 @@ export interface CardWords {
 const CARD_WIDTH = 680;
 const PAD = 20;
 
+/** The card's title and subtitle from the top; returns them and the y just below the subtitle. */
+function cardHeading(words: CardWords, inner: number): { parts: string[]; bottom: number } {
+  const title = paragraph(words.title, PAD, PAD, inner, { size: 24, lineHeight: 30, weight: 700, fill: CARD_COLOURS.fg, family: SERIF, maxLines: 3 });
+  const subtitleTop = PAD + title.height + 4;
+  const subtitle = paragraph(words.subtitle, PAD, subtitleTop, inner, { size: 15, lineHeight: 20, fill: CARD_COLOURS.muted, maxLines: 4 });
+  return { parts: [title.svg, subtitle.svg], bottom: subtitleTop + subtitle.height };
+}
+
 /** Header, graphic and footer, one under the other: the SVG and PNG downloads. */
 export function graphicCard(graphicSvg: string, words: CardWords): string {
   const inner = CARD_WIDTH - 2 * PAD;
-  const parts: string[] = [];
-  let y = PAD;
-  const title = paragraph(words.title, PAD, y, inner, { size: 24, lineHeight: 30, weight: 700, fill: CARD_COLOURS.fg, family: SERIF, maxLines: 3 });
-  parts.push(title.svg);
-  y += title.height + 4;
-  const subtitle = paragraph(words.subtitle, PAD, y, inner, { size: 15, lineHeight: 20, fill: CARD_COLOURS.muted, maxLines: 4 });
-  parts.push(subtitle.svg);
-  y += subtitle.height + 12;
+  const heading = cardHeading(words, inner);
+  const parts = heading.parts;
+  let y = heading.bottom + 12;
   const graphic = nestGraphic(graphicSvg, PAD, y, inner);
   parts.push(graphic.svg);
   y += graphic.height + 12;
@@ -191,14 +194,9 @@ export function scenariosCard(cells: readonly ScenarioCell[], words: CardWords):
   const inner = CARD_WIDTH - 2 * PAD;
   const gap = 20;
   const column = (inner - gap) / 2;
-  const parts: string[] = [];
-  let y = PAD;
-  const title = paragraph(words.title, PAD, y, inner, { size: 24, lineHeight: 30, weight: 700, fill: CARD_COLOURS.fg, family: SERIF, maxLines: 3 });
-  parts.push(title.svg);
-  y += title.height + 4;
-  const subtitle = paragraph(words.subtitle, PAD, y, inner, { size: 15, lineHeight: 20, fill: CARD_COLOURS.muted, maxLines: 4 });
-  parts.push(subtitle.svg);
-  y += subtitle.height + 16;
+  const heading = cardHeading(words, inner);
+  const parts = heading.parts;
+  let y = heading.bottom + 16;
   for (let row = 0; row < Math.ceil(cells.length / 2); row++) {
     let rowHeight = 0;
     for (let col = 0; col < 2; col++) {
