@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { graphicStateMismatches } from './graphic-state-check';
 import { EMBEDS, LICENCE } from '../../src/embeds/embeds';
 import { downloadCsvFiles, downloadImageNames, socialImageNames } from '../../src/embeds/downloads';
 import { DATASETS } from '../../src/data/schema';
@@ -470,48 +471,19 @@ async function snapshot(page: Page) {
 
 /**
  * Compares the embed's graphic with the state it should show, read from the
- * page's own island, with the checks the story's tests apply to its panel.
+ * page's own island, with the check the story's tests apply to its panel.
  */
 async function mismatches(page: Page, stateName: string): Promise<string[]> {
-  return page.evaluate((name) => {
+  const { problems, state, viewBox } = await page.evaluate((name) => {
     const island = JSON.parse(document.getElementById('embed-data')!.textContent!);
     const state = island.states[name];
     const panel = document.querySelector<HTMLElement>('[data-embed-panel]')!;
     const problems: string[] = [];
     if (panel.dataset.state !== name) problems.push(`panel state ${panel.dataset.state}`);
-    const svg = [...panel.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
-    if (!svg) return ['no visible graphic'];
-    const sorted = (a: Iterable<string>) => [...a].sort().join(',');
-    const on = (sel: string, attr: string) =>
-      sorted([...svg.querySelectorAll(sel)].filter((el) => !el.classList.contains('is-off')).map((el) => el.getAttribute(attr) ?? ''));
-    if (state.kind === 'map') {
-      const highlighted = sorted([...svg.querySelectorAll('[data-region].is-highlighted')].map((el) => el.getAttribute('data-region')!));
-      if (highlighted !== sorted(state.highlight)) problems.push(`regions ${highlighted} != ${sorted(state.highlight)}`);
-      const layers = on('[data-layer]', 'data-layer');
-      if (layers !== sorted(state.layers)) problems.push(`layers ${layers} != ${sorted(state.layers)}`);
-      const labels = on('[data-label]', 'data-label');
-      if (labels !== sorted(state.labels)) problems.push(`labels ${labels} != ${sorted(state.labels)}`);
-      if (state.corridors.length > 0) {
-        const corridors = on('[data-corridor]', 'data-corridor');
-        if (corridors !== sorted(state.corridors)) problems.push(`corridors ${corridors} != ${sorted(state.corridors)}`);
-      }
-      const keys = state.annotations.map((a: Record<string, string>) => `${a.type}:${a.claim ?? a.convoy ?? a.event}`);
-      const annotations = on('[data-annotation]', 'data-annotation');
-      if (annotations !== sorted(keys)) problems.push(`annotations ${annotations} != ${sorted(keys)}`);
-      if (svg.getAttribute('viewBox') !== island.mapViewBoxes[state.view]) problems.push(`viewBox ${svg.getAttribute('viewBox')}`);
-    } else {
-      const highlighted = sorted(new Set([...svg.querySelectorAll('[data-mark].is-highlighted')].map((el) => el.getAttribute('data-mark')!)));
-      const expected = sorted(new Set(state.highlight.filter((id: string) => svg.querySelector(`[data-mark="${id}"]`))));
-      if (highlighted !== expected) problems.push(`highlight ${highlighted} != ${expected}`);
-      const off = [...svg.querySelectorAll('[data-group]')].filter(
-        (el) => (state.groups.length === 0 || state.groups.includes(el.getAttribute('data-group'))) === el.classList.contains('is-off'),
-      );
-      if (off.length > 0) problems.push(`${off.length} marks in the wrong on/off state`);
-      const labels = [...svg.querySelectorAll('.chart-label--conditional[data-label-for]')].filter(
-        (el) => state.highlight.includes(el.getAttribute('data-label-for')) === el.classList.contains('is-off'),
-      );
-      if (labels.length > 0) problems.push(`${labels.length} labels in the wrong on/off state`);
-    }
-    return problems;
+    return { problems, state, viewBox: state.kind === 'map' ? island.mapViewBoxes[state.view] : undefined };
   }, stateName);
+  const svg = await page.evaluateHandle(() => [...document.querySelectorAll('[data-embed-panel] svg')].find((s) => s.getBoundingClientRect().width > 0) ?? null);
+  const element = svg.asElement();
+  if (!element) return [...problems, 'no visible graphic'];
+  return [...problems, ...(await element.evaluate(graphicStateMismatches, { state, viewBox }))];
 }

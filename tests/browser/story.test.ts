@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { graphicStateMismatches } from './graphic-state-check';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -36,11 +37,12 @@ async function steps(page: Page): Promise<StepInfo[]> {
 
 /**
  * Compares what the panel shows with the state the step declares, read from
- * the page's own states island: active graphic, highlighted regions, visible
- * layers, corridors, labels and chart highlights. Returns the differences.
+ * the page's own states island: the active graphic is the only one visible,
+ * one layout of it is drawn, and that drawing shows the state
+ * (graphicStateMismatches). Returns the differences.
  */
 async function panelMismatches(page: Page, stateName: string): Promise<string[]> {
-  return page.evaluate((name) => {
+  const found = await page.evaluateHandle((name) => {
     const island = JSON.parse(document.getElementById('story-states')!.textContent!);
     const state = island.states[name];
     const panel = document.querySelector<HTMLElement>('[data-story-panel]')!;
@@ -56,38 +58,14 @@ async function panelMismatches(page: Page, stateName: string): Promise<string[]>
     // view; check the one the reader sees.
     const drawn = (s: SVGSVGElement) => s.getBoundingClientRect().width > 0 && shown(s) && shown(s.closest('.graphic-layout') ?? s);
     const visibleLayouts = [...active!.querySelectorAll('svg')].filter(drawn);
-    const svg = visibleLayouts[0]!;
     if (visibleLayouts.length > 1) problems.push(`${visibleLayouts.length} layouts visible at once`);
-    if (!svg) return ['no visible graphic'];
-    const sorted = (a: Iterable<string>) => [...a].sort().join(',');
-    const on = (sel: string, attr: string) =>
-      sorted([...svg.querySelectorAll(sel)].filter((el) => !el.classList.contains('is-off')).map((el) => el.getAttribute(attr) ?? ''));
-    if (state.kind === 'map') {
-      const highlighted = sorted([...svg.querySelectorAll('[data-region].is-highlighted')].map((el) => el.getAttribute('data-region')!));
-      if (highlighted !== sorted(state.highlight)) problems.push(`regions ${highlighted} != ${sorted(state.highlight)}`);
-      const layers = on('[data-layer]', 'data-layer');
-      if (layers !== sorted(state.layers)) problems.push(`layers ${layers} != ${sorted(state.layers)}`);
-      const labels = on('[data-label]', 'data-label');
-      if (labels !== sorted(state.labels)) problems.push(`labels ${labels} != ${sorted(state.labels)}`);
-      if (state.corridors.length > 0) {
-        const corridors = on('[data-corridor]', 'data-corridor');
-        if (corridors !== sorted(state.corridors)) problems.push(`corridors ${corridors} != ${sorted(state.corridors)}`);
-      }
-      if (svg.dataset.view !== state.view) problems.push(`view ${svg.dataset.view} != ${state.view}`);
-      if (svg.getAttribute('viewBox') !== island.mapViewBoxes[state.view]) problems.push(`viewBox ${svg.getAttribute('viewBox')} != ${island.mapViewBoxes[state.view]}`);
-    } else {
-      const highlighted = sorted(new Set([...svg.querySelectorAll('[data-mark].is-highlighted')].map((el) => el.getAttribute('data-mark')!)));
-      const expected = sorted(new Set(state.highlight.filter((id: string) => svg.querySelector(`[data-mark="${id}"]`))));
-      if (highlighted !== expected) problems.push(`highlight ${highlighted} != ${expected}`);
-      if (state.groups.length > 0) {
-        const off = [...svg.querySelectorAll('[data-group]')].filter(
-          (el) => state.groups.includes(el.getAttribute('data-group')) === el.classList.contains('is-off'),
-        );
-        if (off.length > 0) problems.push(`${off.length} marks in the wrong on/off state`);
-      }
-    }
-    return problems;
+    return { svg: visibleLayouts[0], problems, state, viewBox: state.kind === 'map' ? island.mapViewBoxes[state.view] : undefined };
   }, stateName);
+  const { problems, state, viewBox } = await found.evaluate(({ problems, state, viewBox }) => ({ problems, state, viewBox }));
+  const svg = await found.evaluateHandle((f) => f.svg ?? null);
+  const element = svg.asElement();
+  if (!element) return [...problems, 'no visible graphic'];
+  return [...problems, ...(await element.evaluate(graphicStateMismatches, { state, viewBox }))];
 }
 
 /** Scrolls like a reader: the step's top a little above the trigger line. */
