@@ -30,7 +30,9 @@ export default async function benchScroll(baseUrl) {
           }).observe({ type: 'longtask', buffered: true });
         });
         const t0 = Date.now();
-        await page.goto(baseUrl, { waitUntil: 'networkidle' });
+        // 'load', not 'networkidle': on a throttled CPU the network goes quiet while the page is still
+        // being parsed, and a reader cannot scroll through a story that is not there yet.
+        await page.goto(baseUrl, { waitUntil: 'load' });
         let readyMs = null;
         if (start === 'when-ready') {
           await page.waitForFunction(() => document.documentElement.classList.contains('story-panel-ready'), null, { timeout: 30000 });
@@ -39,8 +41,8 @@ export default async function benchScroll(baseUrl) {
         const loadTasks = await page.evaluate(() => window.__longTasks.splice(0));
         // Scroll like a reader with a thumb: a third of a screen at a time, down the whole story.
         const scrollTasks = await page.evaluate(async () => {
-          const end = document.body.scrollHeight;
-          for (let y = 0; y < end; y += Math.round(window.innerHeight / 3)) {
+          // The page's height is read at every move, so a page still settling is scrolled to its end.
+          for (let y = 0; y < document.body.scrollHeight; y += Math.round(window.innerHeight / 3)) {
             window.scrollTo(0, y);
             await new Promise((r) => setTimeout(r, 120));
           }

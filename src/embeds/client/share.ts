@@ -41,16 +41,19 @@ export function copyShareFields(from: Element, to: HTMLElement) {
     const a = field(from, name);
     const b = field(to, name);
     if (!a || !b) continue;
-    if (a instanceof HTMLTextAreaElement && b instanceof HTMLTextAreaElement) b.value = a.value;
-    else if (a instanceof HTMLAnchorElement && b instanceof HTMLAnchorElement) {
-      b.href = a.getAttribute('href') ?? b.href;
-      if (name === 'link') b.textContent = a.textContent;
+    // Written only when different: this runs at every step of the story, and each write relays out text.
+    if (a instanceof HTMLTextAreaElement && b instanceof HTMLTextAreaElement) {
+      if (b.value !== a.value) b.value = a.value;
+    } else if (a instanceof HTMLAnchorElement && b instanceof HTMLAnchorElement) {
+      const href = a.getAttribute('href');
+      if (href !== null && b.getAttribute('href') !== href) b.setAttribute('href', href);
+      if (name === 'link' && b.textContent !== a.textContent) b.textContent = a.textContent;
     }
   }
   const step = (from as HTMLElement).dataset.shareStep;
-  if (step) to.dataset.shareStep = step;
+  if (step && to.dataset.shareStep !== step) to.dataset.shareStep = step;
   const status = to.querySelector('[data-copy-status]');
-  if (status) status.textContent = '';
+  if (status?.textContent) status.textContent = '';
 }
 
 function followStory(panel: HTMLElement) {

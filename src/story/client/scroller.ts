@@ -46,7 +46,11 @@ export function createStoryScroller(options: StoryScrollerOptions): StoryScrolle
       window.innerHeight * triggerAt(),
     );
 
+  // The step the reader was on when a resize began; while set, the reflowing page does not move the story.
+  let stepBeforeResize: number | undefined;
+
   const update = () => {
+    if (stepBeforeResize !== undefined) return;
     const next = measure();
     if (next !== current) {
       current = next;
@@ -62,10 +66,25 @@ export function createStoryScroller(options: StoryScrollerOptions): StoryScrolle
 
   // A fling can outrun the observer; settle on the geometry once scrolling pauses.
   const settle = debounce(update, 120);
-  const onResize = debounce(() => {
+  // A resize or rotation reflows the text, which can bring another step under the trigger line: the
+  // reader is put back on the step they were reading, its top just above the line.
+  const keepReaderOn = (index: number) => {
+    const step = steps[index];
+    if (!step || measure() === index) return;
+    const triggerLinePx = window.innerHeight * triggerAt();
+    window.scrollTo({ top: window.scrollY + step.getBoundingClientRect().top - triggerLinePx + 1, behavior: 'instant' });
+  };
+  const settleAfterResize = debounce(() => {
     scroller.resize();
+    const index = stepBeforeResize;
+    stepBeforeResize = undefined;
+    if (index !== undefined && index >= 0) keepReaderOn(index);
     update();
   }, 150);
+  const onResize = () => {
+    if (stepBeforeResize === undefined) stepBeforeResize = current;
+    settleAfterResize();
+  };
   window.addEventListener('scroll', settle, { passive: true });
   window.addEventListener('resize', onResize);
 

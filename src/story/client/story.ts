@@ -4,7 +4,7 @@
  * is complete: each step is followed by its own static figure.
  */
 import type { GraphicState } from '../graphic-state';
-import { applyGraphicState, mapLayer, materializeLayout, type PanelGeometry } from './apply-state';
+import { applyGraphicState, continuePreparing, mapLayer, prepareLayoutStep, type PanelGeometry } from './apply-state';
 import { setLabelScale } from './state-classes';
 import { createStoryScroller } from './scroller';
 import { stepIndexFromHash } from './story-hash';
@@ -41,6 +41,10 @@ function init() {
   const mapBox = { width: 0, height: 0 };
   if (progress) progress.max = steps.length;
 
+  // Charts have a wide and a narrow layout; only the one drawn at this width is prepared and switched.
+  const shownHere = (layout: Element) =>
+    !layout.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(narrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
+
   const show = (index: number, animate: boolean) => {
     const step = steps[index];
     if (!step) return;
@@ -48,13 +52,15 @@ function init() {
     const state = island.states[stateName];
     if (!state) return;
     active = index;
-    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches, mapBox }, stateName);
+    applyGraphicState(panel, state, island, { animate: animate && !reducedMotion.matches, mapBox, isLayoutShown: shownHere }, stateName);
     panel.dataset.activeStep = step.id;
     steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
-    if (progress) progress.value = index + 1;
-    if (progressLabel) progressLabel.textContent = `Step ${index + 1} of ${steps.length}`;
-    if (prevButton) prevButton.disabled = index === 0;
-    if (nextButton) nextButton.disabled = index === steps.length - 1;
+    if (progress && progress.value !== index + 1) progress.value = index + 1;
+    const label = `Step ${index + 1} of ${steps.length}`;
+    if (progressLabel && progressLabel.textContent !== label) progressLabel.textContent = label;
+    // Even an unchanged write restyles a button and relays out the page, so only real changes are written.
+    if (prevButton && prevButton.disabled !== (index === 0)) prevButton.disabled = index === 0;
+    if (nextButton && nextButton.disabled !== (index === steps.length - 1)) nextButton.disabled = index === steps.length - 1;
     const chapter = step.closest<HTMLElement>('[data-chapter]')?.dataset.chapter;
     tocLinks.forEach((link) => {
       const current = link.dataset.tocChapter === chapter;
@@ -63,12 +69,23 @@ function init() {
     });
   };
 
+  const idle = (fn: () => void, timeout = 2000) =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout }) : setTimeout(fn, Math.min(timeout, 200));
+  // replaceState, not pushState: scrolling must not fill the back button's history. It is written at the
+  // next idle moment, and only the latest step: each write costs a slow phone 5-20 ms, which would land
+  // in the same task as the panel's change.
+  let hashToWrite: string | undefined;
+  const writeHash = () => {
+    if (hashToWrite && location.hash !== hashToWrite) history.replaceState(null, '', hashToWrite);
+    hashToWrite = undefined;
+  };
   const onActiveStep = (index: number) => {
     if (index === active) return;
     show(index, true);
     const id = steps[index]?.id;
-    // replaceState, not pushState: scrolling must not fill the back button's history.
-    if (id && location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
+    if (!id) return;
+    if (hashToWrite === undefined) idle(writeHash, 500);
+    hashToWrite = `#${id}`;
   };
 
   const fromHash = stepIndexFromHash(location.hash, stepIds);
@@ -90,6 +107,8 @@ function init() {
   nextButton?.addEventListener('click', () => go(1));
 
   window.addEventListener('hashchange', () => {
+    // The reader followed a link: a step still waiting to be written must not overwrite it.
+    hashToWrite = undefined;
     const index = stepIndexFromHash(location.hash, stepIds);
     if (index >= 0) show(index, false);
   });
@@ -103,34 +122,36 @@ function init() {
       mapFigure.querySelectorAll<SVGSVGElement>('svg.graphic-map').forEach((svg) => setLabelScale(svg, mapBox.width));
     }).observe(mapFigure);
   }
-  // Bring the waiting layouts into the page one at a time while the reader is idle, so that switching
-  // to a chart later costs only a change of opacity. Only layouts drawn at this width: the others are
-  // display: none here, and wait until a resize or rotation shows them.
-  const shownHere = (template: Element) => {
-    const layout = template.closest('.graphic-layout');
-    return !layout?.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(narrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
-  };
-  const waitingLayouts = () => Array.from(panel.querySelectorAll<HTMLTemplateElement>('template[data-graphic-template]')).filter(shownHere);
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
+  // Bring the waiting layouts into the page while the reader is idle, a batch of elements per idle
+  // moment, so that switching to a chart later costs only a change of opacity and no single frame
+  // carries a whole chart. Only layouts drawn at this width: the others are display: none here, and
+  // wait until a resize or rotation shows them.
+  const waitingLayouts = () =>
+    Array.from(panel.querySelectorAll('template[data-graphic-template]'), (template) => template.parentElement)
+      .filter((layout): layout is HTMLElement => !!layout?.matches('.graphic-layout') && shownHere(layout));
+  // A job returns true while it has more to do; it then runs again at the next idle moment.
+  const layoutJob = (layout: Element) => () => prepareLayoutStep(layout);
   // The map's other views come first: the story changes view early on.
   const mapViews = [...new Set(Object.values(island.states).flatMap((s) => (s.kind === 'map' ? [s.view] : [])))];
-  const jobs: (() => void)[] = [
+  const jobs: (() => boolean)[] = [
     ...mapViews.map((view) => () => {
       const layer = mapFigure && mapLayer(mapFigure, view, island);
-      if (layer) setLabelScale(layer, mapBox.width);
+      if (!layer) return false;
+      setLabelScale(layer, mapBox.width);
+      return continuePreparing(layer);
     }),
-    ...waitingLayouts().map((template) => () => template.isConnected && materializeLayout(template)),
+    ...waitingLayouts().map(layoutJob),
   ];
   let running = false;
   const next = () => {
-    const job = jobs.shift();
+    const job = jobs[0];
     if (!job) {
       running = false;
       // Benchmarks and tests can tell when every graphic is ready to be switched to.
       document.documentElement.classList.add('story-panel-ready');
       return;
     }
-    job();
+    if (!job()) jobs.shift();
     idle(next);
   };
   const start = () => {
@@ -139,7 +160,10 @@ function init() {
     idle(next);
   };
   narrow.addEventListener('change', () => {
-    jobs.push(...waitingLayouts().map((template) => () => template.isConnected && materializeLayout(template)));
+    // The active graphic's layout for the new width is drawn now and put into the step's state; the
+    // others are prepared while the reader is idle, and get their state when they are shown.
+    if (active >= 0) show(active, false);
+    jobs.push(...waitingLayouts().map(layoutJob));
     start();
   });
   start();
