@@ -216,6 +216,14 @@ describe('the share control', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(`/embed/fuel-prices/?step=${step.id}"`);
     expect(copied).toContain('/embed-loader.js');
+    // Left open while the reader moves to another step of the same chart, it follows the reader.
+    const other = storySteps().find((s) => s.state === 'prices-informal')!;
+    await page.evaluate((id) => {
+      location.hash = `#${id}`;
+    }, other.id);
+    await expect.poll(() => control.getAttribute('data-share-step')).toBe(other.id);
+    await control.getByRole('button', { name: 'Copy embed code' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`/embed/fuel-prices/?step=${other.id}"`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -57,14 +57,29 @@ export function copyShareFields(from: Element, to: HTMLElement) {
 }
 
 function followStory(panel: HTMLElement) {
-  const sync = () => {
+  // Found once, not at every step: the panel holds thousands of drawn elements to search through.
+  const panelControls = new Map(
+    Array.from(panel.querySelectorAll<HTMLElement>('[data-share-control]'), (control) => [control.dataset.shareEmbed ?? '', control]),
+  );
+  const stepControl = () => {
     const id = panel.dataset.activeStep;
-    const step = id ? document.getElementById(id) : null;
-    const from = step?.querySelector<HTMLElement>('[data-share-control]');
-    if (!from) return;
-    const to = panel.querySelector<HTMLElement>(`[data-share-control][data-share-embed="${CSS.escape(from.dataset.shareEmbed ?? '')}"]`);
-    if (to) copyShareFields(from, to);
+    return (id ? document.getElementById(id) : null)?.querySelector<HTMLElement>('[data-share-control]') ?? null;
   };
+  // At each step only the control's step changes; its codes and links are filled in when it is open (or
+  // opened). Rewriting them at every step relaid out the page while the reader scrolled.
+  const sync = () => {
+    const from = stepControl();
+    const to = from && panelControls.get(from.dataset.shareEmbed ?? '');
+    if (!from || !to) return;
+    if (from.dataset.shareStep && to.dataset.shareStep !== from.dataset.shareStep) to.dataset.shareStep = from.dataset.shareStep;
+    if (to instanceof HTMLDetailsElement && to.open) copyShareFields(from, to);
+  };
+  for (const control of panelControls.values()) {
+    control.addEventListener('toggle', () => {
+      const from = stepControl();
+      if (from && control instanceof HTMLDetailsElement && control.open && from.dataset.shareEmbed === control.dataset.shareEmbed) copyShareFields(from, control);
+    });
+  }
   new MutationObserver(sync).observe(panel, { attributes: true, attributeFilter: ['data-active-step'] });
   sync();
 }

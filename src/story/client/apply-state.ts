@@ -7,7 +7,7 @@
  */
 import type { GraphicState } from '../graphic-state';
 import { emptyIntoBatches } from './batches';
-import { applyStateClasses, setLabelScale } from './state-classes';
+import { applyMapClasses, applyStateClasses, setLabelScale } from './state-classes';
 
 export interface PanelGeometry {
   /** viewBox string per map view, computed at build time by the same renderer. */
@@ -129,21 +129,22 @@ export function prepareLayoutStep(layout: Element): boolean {
   return continuePreparing(layout);
 }
 
+/** The zoom running on each map drawing, so that a new view can cancel it. */
+const zooms = new WeakMap<Element, Animation>();
+
 /**
  * Shows the map's view: its layer becomes the opaque one. When animated, the
  * new layer starts where the old view drew the map and zooms into place with
  * a CSS transform, which the compositor runs off the main thread.
  */
-function showMapView(figure: Element, view: string, geometry: PanelGeometry, options: ApplyOptions) {
-  const target = mapLayer(figure, view, geometry);
-  if (!target) return;
-  finishPreparing(target);
+function showMapView(figure: Element, target: SVGSVGElement, options: ApplyOptions) {
   if (target.classList.contains('is-current-view')) return;
   const previous = figure.querySelector<SVGSVGElement>('svg.graphic-map.is-current-view');
   previous?.classList.remove('is-current-view');
   target.classList.add('is-current-view');
   setLabelScale(target, options.mapBox.width);
-  target.getAnimations().forEach((a) => a.cancel());
+  // Kept rather than asked for: getAnimations() brings the page's style up to date first.
+  zooms.get(target)?.cancel();
   const from = parseViewBox(previous?.getAttribute('viewBox') ?? null);
   const to = parseViewBox(target.getAttribute('viewBox'));
   if (!options.animate || !from || !to || options.mapBox.width <= 0 || typeof target.animate !== 'function') return;
@@ -153,6 +154,7 @@ function showMapView(figure: Element, view: string, geometry: PanelGeometry, opt
     duration: ZOOM_MS,
     easing: 'cubic-bezier(0.65, 0, 0.35, 1)',
   });
+  zooms.set(target, zoom);
   const done = () => target.classList.remove('is-zooming');
   zoom.addEventListener('finish', done);
   zoom.addEventListener('cancel', done);
@@ -165,12 +167,34 @@ function showMapView(figure: Element, view: string, geometry: PanelGeometry, opt
  * alone took about 130 ms to copy in.
  */
 export function materializeGraphic(figure: Element, isLayoutShown: (layout: Element) => boolean = () => true): void {
-  figure.querySelectorAll('.graphic-layout').forEach((layout) => {
-    if (!isLayoutShown(layout)) return;
+  for (const layout of Array.from(figure.children)) {
+    if (!layout.classList.contains('graphic-layout') || !isLayoutShown(layout)) continue;
     while (prepareLayoutStep(layout));
-  });
-  // A map copy being filled must be whole before the state's classes are written into it.
-  figure.querySelectorAll('svg.graphic-map').forEach(finishPreparing);
+  }
+}
+
+/**
+ * The panel's parts a step changes, found once: the panel holds thousands of
+ * drawn elements, and searching them at every step cost a slow phone
+ * several milliseconds.
+ */
+interface PanelParts {
+  captions: HTMLElement | null;
+  figures: HTMLElement[];
+}
+const panelParts = new WeakMap<HTMLElement, PanelParts>();
+
+function partsOf(panel: HTMLElement): PanelParts {
+  let parts = panelParts.get(panel);
+  if (!parts) {
+    const graphics = panel.querySelector('[data-story-graphics]');
+    parts = {
+      captions: panel.querySelector<HTMLElement>('[data-story-captions]'),
+      figures: Array.from(graphics?.children ?? []).filter((el): el is HTMLElement => el instanceof HTMLElement && el.hasAttribute('data-graphic')),
+    };
+    panelParts.set(panel, parts);
+  }
+  return parts;
 }
 
 export function applyGraphicState(
@@ -180,21 +204,30 @@ export function applyGraphicState(
   options: ApplyOptions,
   stateName?: string,
 ) {
+  const { captions, figures } = partsOf(panel);
   // These attributes pick the caption and share control, so they sit on the captions: set on the panel,
   // every change would make the browser search all the graphics' elements for a caption to restyle.
-  const captions = panel.querySelector<HTMLElement>('[data-story-captions]');
   if (captions && captions.dataset.activeGraphic !== state.kind) captions.dataset.activeGraphic = state.kind;
   if (captions && state.kind === 'map' && captions.dataset.mapView !== state.view) captions.dataset.mapView = state.view;
   let activeFigure: HTMLElement | undefined;
-  panel.querySelectorAll<HTMLElement>('[data-graphic]').forEach((figure) => {
+  for (const figure of figures) {
     const active = figure.dataset.graphic === state.kind;
     if (active) {
       materializeGraphic(figure, options.isLayoutShown);
       activeFigure = figure;
     }
     if (figure.classList.contains('is-active') !== active) figure.classList.toggle('is-active', active);
-  });
+  }
   if (!activeFigure) return;
-  applyStateClasses(activeFigure, state, stateName);
-  if (state.kind === 'map') showMapView(activeFigure, state.view, geometry, options);
+  if (state.kind === 'map') {
+    // Only the drawing of the state's view is seen, so only it is put into the state; another view's
+    // drawing gets its state when it is shown.
+    const target = mapLayer(activeFigure, state.view, geometry);
+    if (!target) return;
+    finishPreparing(target);
+    applyMapClasses(target, state);
+    showMapView(activeFigure, target, options);
+  } else {
+    applyStateClasses(activeFigure, state, stateName);
+  }
 }
