@@ -275,19 +275,23 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
       const place = placeId ? places.get(placeId) : undefined;
       if (!place) return '';
       const [x, y] = xy(place);
-      const lineHeight = labelSize * 1.2;
       const tx = round(x + markerRadius * 2.5);
-      const ty = round(y - lineHeight * (lines.length - 0.5));
+      // Lines are spaced in em, not map units: the story's panel scales map text to one size on screen
+      // whatever the zoom, and the spacing has to scale with it. The block sits right of the place and
+      // clear of the place's own name: above the dot, ending a line and a half up, unless the name is
+      // written above the dot, in which case the block starts level with the dot and runs down.
+      const lineEm = 1.2;
+      const firstLineEm = labelSide(place.id) === 'above' ? 0.35 : round(-lineEm * (lines.length + 0.5));
       return el(
         'text',
         {
           class: classes('map-annotation', offClass(shownAnnotations.has(annotationKey(a)))),
           'data-annotation': annotationKey(a),
           x: tx,
-          y: ty,
+          y: round(y),
           'font-size': labelSize,
         },
-        lines.map((line, i) => el('tspan', { x: tx, dy: i === 0 ? 0 : round(lineHeight) }, escapeXml(line))),
+        lines.map((line, i) => el('tspan', { x: tx, dy: `${i === 0 ? firstLineEm : lineEm}em` }, escapeXml(line))),
       );
     }),
   );
