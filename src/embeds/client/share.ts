@@ -41,7 +41,7 @@ export function copyShareFields(from: Element, to: HTMLElement) {
     const a = field(from, name);
     const b = field(to, name);
     if (!a || !b) continue;
-    // Written only when different: this runs at every step of the story, and each write relays out text.
+    // Written only when different: each write relays out the control's text.
     if (a instanceof HTMLTextAreaElement && b instanceof HTMLTextAreaElement) {
       if (b.value !== a.value) b.value = a.value;
     } else if (a instanceof HTMLAnchorElement && b instanceof HTMLAnchorElement) {
@@ -74,12 +74,7 @@ function followStory(panel: HTMLElement) {
     if (from.dataset.shareStep && to.dataset.shareStep !== from.dataset.shareStep) to.dataset.shareStep = from.dataset.shareStep;
     if (to instanceof HTMLDetailsElement && to.open) copyShareFields(from, to);
   };
-  for (const control of panelControls.values()) {
-    control.addEventListener('toggle', () => {
-      const from = stepControl();
-      if (from && control instanceof HTMLDetailsElement && control.open && from.dataset.shareEmbed === control.dataset.shareEmbed) copyShareFields(from, control);
-    });
-  }
+  for (const control of panelControls.values()) control.addEventListener('toggle', sync);
   new MutationObserver(sync).observe(panel, { attributes: true, attributeFilter: ['data-active-step'] });
   sync();
 }

@@ -77,10 +77,9 @@ export function mapLayer(figure: Element, view: string, geometry: PanelGeometry)
   copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
   copy.dataset.viewLayer = view;
   copy.dataset.view = view;
-  copy.classList.remove('is-current-view', 'is-zooming');
+  copy.classList.remove('is-current-view', 'is-zooming', 'is-scaled');
   copy.setAttribute('viewBox', viewBox);
   copy.style.removeProperty('--label-scale');
-  copy.classList.remove('is-scaled');
   // The copy goes in empty and is filled batch by batch (continuePreparing), unless shown first.
   const rest = emptyIntoBatches(copy, BATCH_ELEMENTS);
   if (rest.length > 0) remainingBatches.set(copy, rest);

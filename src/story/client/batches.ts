@@ -1,5 +1,5 @@
 /**
- * Brings a drawn graphic into the page a few hundred elements at a time.
+ * Brings a drawn graphic into the page a batch of elements at a time.
  *
  * The panel prepares the graphics the reader has not reached yet while the
  * reader is idle. Putting a whole chart into the page at once means styling,
@@ -63,7 +63,7 @@ export function planBatches<N extends TreeNode<N>>(
 }
 
 /** An element and everything in it. */
-export const elementCount = (el: Element) => el.getElementsByTagName('*').length + 1;
+const elementCount = (el: Element) => el.getElementsByTagName('*').length + 1;
 
 /**
  * Empties `root` (it keeps its attributes) and returns the steps that put
