@@ -48,8 +48,7 @@ export interface ChartTable {
   rowSourceIds: string[][];
 }
 
-/** The site's article was published on this day; later observations are "after-article". */
-export const ARTICLE_DATE = '2025-12-09';
+export { ARTICLE_DATE } from '../data/currency';
 
 export const FUEL_GROUPS = ['official', 'informal'] as const;
 export const ELECTRICITY_GROUPS = ['before-2025', '2025', 'after-article'] as const;

@@ -71,6 +71,7 @@ export const STANDALONE_CHART_CSS = [
   `.tl-event.is-uncertain .tl-dot{fill:${C.bg};stroke-width:2}`,
   `.tl-event.is-highlighted .tl-dot{stroke:${C.fg};stroke-width:3}`,
   `.tl-zoom-band{fill:${C.rule};opacity:.3}`,
+  `.tl-after-band{fill:${C.highlight};opacity:.22}`,
   `.tl-break{stroke:${C.fg};stroke-width:1.5}`,
   `.chart .tl-label-date{font-weight:400;fill:${C.muted}}`,
   `.tl-badge-circle{fill:${C.fg}}`,

@@ -9,7 +9,8 @@
  * a deterministic order (date, then id).
  */
 import type { TimelineEvent } from '../data/schema';
-import { formatDate } from '../data/dates';
+import { formatDate, startOfDate } from '../data/dates';
+import { AFTER_ARTICLE_FLAG, ARTICLE_DATE, isAfterArticle } from '../data/currency';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -89,8 +90,13 @@ function sortRows(rows: readonly TimelineEvent[]): TimelineEvent[] {
   return [...rows].sort((a, b) => spanOf(a.date).start - spanOf(b.date).start || a.id.localeCompare(b.id));
 }
 
+/** " (after the article)" for an event dated after 9 Dec 2025: the article did not know of it. */
+function afterArticleSuffix(e: TimelineEvent): string {
+  return isAfterArticle(e.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
+}
+
 function dateText(e: TimelineEvent): string {
-  return e.end_date ? `${formatDate(e.date)} – ${formatDate(e.end_date)}` : formatDate(e.date);
+  return (e.end_date ? `${formatDate(e.date)} – ${formatDate(e.end_date)}` : formatDate(e.date)) + afterArticleSuffix(e);
 }
 
 export function timelineLabelLines(e: TimelineEvent): string[] {
@@ -150,7 +156,15 @@ function markShape(p: Placed, cy: number, r: number): string {
 function markGroup(ctx: MarkContext, p: Placed, shape: string): string {
   return el(
     'g',
-    markAttrs(ctx, p.event.category, p.event.id, 'tl-event', `tl-event--${p.event.category}`, p.event.confidence !== 'confirmed' && 'is-uncertain'),
+    markAttrs(
+      ctx,
+      p.event.category,
+      p.event.id,
+      'tl-event',
+      `tl-event--${p.event.category}`,
+      p.event.confidence !== 'confirmed' && 'is-uncertain',
+      isAfterArticle(p.event.date) && 'is-after-article',
+    ),
     shape,
   );
 }
@@ -165,6 +179,12 @@ function categoryLegendItems(rows: readonly TimelineEvent[], r: number, uncertai
     items.push({
       swatch: (cx, cy) => el('g', { class: 'tl-event tl-event--key is-uncertain' }, circle(cx, cy, r, 'tl-dot')),
       text: uncertainText,
+    });
+  }
+  if (rows.some((e) => isAfterArticle(e.date))) {
+    items.push({
+      swatch: (cx, cy) => rect(cx - r, cy - r, 2 * r, 2 * r, 'tl-after-band'),
+      text: `Shaded: ${AFTER_ARTICLE_FLAG}`,
     });
   }
   return items;
@@ -266,6 +286,10 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   // Axis: years on the left part, months on the stretched right part.
   const axis = timelineAxis(x, axisY, W, axisY + 40);
   axis.splice(2, 0, rect(x.rightStart, dotsTop - 8, x(end) - x.rightStart, axisY - dotsTop + 8, 'tl-zoom-band'));
+  const articleEdge = x(startOfDate(ARTICLE_DATE).getTime() + DAY_MS);
+  if (rows.some((e) => isAfterArticle(e.date)) && articleEdge < x(end)) {
+    axis.splice(3, 0, rect(articleEdge, dotsTop - 8, x(end) - articleEdge, axisY - dotsTop + 8, 'tl-after-band'));
+  }
 
   // Conditional labels. Highlighted events are placed first, alternating
   // above and below and kept apart from each other. The others (shown only if
@@ -509,8 +533,8 @@ function renderNarrowTimeline(
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-legend-item');
     if (!attrs) return [];
     // On one line, a long date would leave no room for the title.
-    const long = compactDateText(p.event);
-    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) : long;
+    const long = compactDateText(p.event) + afterArticleSuffix(p.event);
+    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) + afterArticleSuffix(p.event) : long;
     const lines = wrapLines(`${date} · ${p.event.title}`, maxChars, maxLines);
     const baseline = y + SMALL_FONT_SIZE - 1;
     const first = lines[0] ?? '';
@@ -553,10 +577,23 @@ function renderNarrowTimeline(
 export function timelineTable(events: TimelineEvent[]): ChartTable {
   const rows = sortRows(events);
   return {
-    caption: 'Timeline of events in Mali, 2012–2026',
-    columns: ['Date', 'Until', 'Event', 'Category', 'Confidence'],
-    rows: rows.map((e) => [formatDate(e.date), e.end_date ? formatDate(e.end_date) : '', e.title, CATEGORY_NAMES[e.category], e.confidence]),
+    caption: `Timeline of events in Mali, ${timelineYears(rows)}; events after the article (${formatDate(ARTICLE_DATE)}) are marked`,
+    columns: ['Date', 'Until', 'Event', 'Category', 'Confidence', 'After the article'],
+    rows: rows.map((e) => [
+      formatDate(e.date),
+      e.end_date ? formatDate(e.end_date) : '',
+      e.title,
+      CATEGORY_NAMES[e.category],
+      e.confidence,
+      isAfterArticle(e.date) ? 'Yes: reported after the article' : '',
+    ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),
   };
+}
+
+/** "2012–2026": the years the rows span, so a title never claims less than the chart shows. */
+export function timelineYears(rows: readonly TimelineEvent[]): string {
+  const years = rows.flatMap((e) => [e.date, e.end_date ?? e.date]).map((d) => startOfDate(d).getUTCFullYear());
+  return `${Math.min(...years)}–${Math.max(...years)}`;
 }

@@ -48,3 +48,59 @@ export function formatDate(value: string): string {
   if (parsed.precision === 'month') return `${month} ${parsed.year}`;
   return `${parsed.day} ${month} ${parsed.year}`;
 }
+
+const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export type MonthStyle = 'short' | 'full';
+
+function single(d: ParsedDate, names: readonly string[]): string {
+  if (d.precision === 'year') return String(d.year);
+  const month = names[(d.month ?? 1) - 1]!;
+  return d.precision === 'month' ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+}
+
+/**
+ * A span of two partial dates written once, without repeating what they share:
+ * "6–8 Jun 2025", "27 Oct – 9 Nov 2025", "Mar–Jul 2012", "Dec 2025 – Jan 2026".
+ * Ends of different precision are both written in full. `full` spells the
+ * months out, for running text.
+ */
+export function formatDateRange(start: string, end?: string, months: MonthStyle = 'short'): string {
+  const names = months === 'full' ? FULL_MONTHS : MONTHS;
+  const a = parsePartialDate(start);
+  if (!a) return start;
+  const b = end && end !== start ? parsePartialDate(end) : null;
+  if (!b) return single(a, names);
+  if (a.precision !== b.precision) return `${single(a, names)} – ${single(b, names)}`;
+  if (a.precision === 'year') return `${a.year}–${b.year}`;
+  const monthA = names[(a.month ?? 1) - 1]!;
+  const monthB = names[(b.month ?? 1) - 1]!;
+  if (a.precision === 'month') {
+    return a.year === b.year ? `${monthA}–${monthB} ${b.year}` : `${monthA} ${a.year} – ${monthB} ${b.year}`;
+  }
+  if (a.year !== b.year) return `${single(a, names)} – ${single(b, names)}`;
+  if (a.month === b.month) return `${a.day}–${b.day} ${monthB} ${b.year}`;
+  return `${a.day} ${monthA} – ${b.day} ${monthB} ${b.year}`;
+}
+
+/**
+ * A date or span as the phrase that sits in a sentence, preposition included,
+ * so the prose never reads "on 6 Jun 2025 to 8 Jun 2025" or "in 16 Jan 2012":
+ * "on 3 September 2025", "in September 2025", "in 2012",
+ * "from 6 to 8 June 2025", "from 27 October to 9 November 2025",
+ * "between March and July 2012".
+ */
+export function datePhrase(start: string, end?: string): string {
+  const a = parsePartialDate(start);
+  if (!a) return start;
+  const b = end && end !== start ? parsePartialDate(end) : null;
+  if (!b) return `${a.precision === 'day' ? 'on' : 'in'} ${single(a, FULL_MONTHS)}`;
+  if (a.precision !== b.precision || a.year !== b.year || a.precision === 'year') {
+    return `between ${single(a, FULL_MONTHS)} and ${single(b, FULL_MONTHS)}`;
+  }
+  const monthA = FULL_MONTHS[(a.month ?? 1) - 1]!;
+  const monthB = FULL_MONTHS[(b.month ?? 1) - 1]!;
+  if (a.precision === 'month') return `between ${monthA} and ${monthB} ${b.year}`;
+  if (a.month === b.month) return `from ${a.day} to ${b.day} ${monthB} ${b.year}`;
+  return `from ${a.day} ${monthA} to ${b.day} ${monthB} ${b.year}`;
+}

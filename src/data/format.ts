@@ -1,5 +1,5 @@
 /** How numbers from data/ are written in prose: one place, so the story never types a figure by hand. */
-import type { ElectricityObservation, FuelPrice, KeyFigure, TankerClaim } from './schema';
+import type { ElectricityObservation, ExchangeRate, FuelPrice, KeyFigure, TankerClaim } from './schema';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -63,4 +63,21 @@ export function formatElectricity(row: ElectricityObservation): string {
   const value = min !== undefined && max !== undefined && max !== min ? `${formatNumber(min)}–${formatNumber(max)}` : formatNumber(min ?? max ?? 0);
   const [one, many] = MEASURE_WORDS[row.measure];
   return `${value} ${value === '1' ? one : many}`;
+}
+
+const CURRENCY: Record<ExchangeRate['currency'], { symbol: string; name: string }> = {
+  EUR: { symbol: '€', name: 'euro' },
+  USD: { symbol: 'US$', name: 'US dollar' },
+};
+
+/** "€1.18" (or "€1.18–1.52") and "655.957 CFA francs to the euro": a price converted at a dated rate. */
+export function convertPrice(price: FuelPrice, rate: ExchangeRate): { value: string; rateText: string } {
+  const { symbol, name } = CURRENCY[rate.currency];
+  const convert = (cfa: number) => (cfa / rate.cfa_per_unit).toFixed(2);
+  const value =
+    price.price_cfa_max !== price.price_cfa_min
+      ? `${symbol}${convert(price.price_cfa_min)}–${convert(price.price_cfa_max)}`
+      : `${symbol}${convert(price.price_cfa_min)}`;
+  const rateNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(rate.cfa_per_unit);
+  return { value, rateText: `${rateNumber} CFA francs to the ${name}` };
 }

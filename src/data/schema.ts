@@ -102,7 +102,10 @@ export const sourceRow = z.object({
   id,
   outlet: text,
   title: text,
-  date: partialDate,
+  /** When the source was published; empty when it gives no date (the note must then say so). */
+  date: optionalDate,
+  /** When the project read it: kept apart so an access year is never shown as the publication date. */
+  accessed: optionalDate,
   url: z
     .string()
     .trim()
@@ -120,6 +123,13 @@ export const sourceRow = z.object({
   url_checked: yesNo,
   chapter: chapterId,
   note: optionalText,
+}).superRefine((row, ctx) => {
+  if (!row.date && !row.note) {
+    ctx.addIssue({ code: 'custom', path: ['date'], message: 'is empty: give the publication date, or say in "note" why the source has none' });
+  }
+  if (!row.url && !row.note) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'is empty: give the address, or say in "note" why there is none' });
+  }
 });
 
 export const placeRow = z
@@ -185,9 +195,11 @@ export const fuelPriceRow = z
 
 export const exchangeRateRow = z.object({
   id,
+  /** When the source states the rate; for a fixed parity, the date of the statement that confirms it. */
   date: partialDate,
-  cfa_per_usd: numberCell({ min: 1 }),
-  method: z.enum(['published-rate', 'derived-from-source-conversion']),
+  currency: z.enum(['EUR', 'USD']),
+  cfa_per_unit: numberCell({ min: 1 }),
+  method: z.enum(['fixed-parity', 'published-rate']),
   source_ids: sourceIds,
   note: optionalText,
 });
@@ -495,6 +507,7 @@ export type Source = Row<'sources'>;
 export type Place = Row<'places'>;
 export type TimelineEvent = Row<'timeline'>;
 export type FuelPrice = Row<'fuelPrices'>;
+export type ExchangeRate = Row<'exchangeRates'>;
 export type ElectricityObservation = Row<'electricity'>;
 export type TankerClaim = Row<'tankers'>;
 export type Convoy = Row<'convoys'>;

@@ -11,7 +11,20 @@ export function citedSources(data: Pick<SiteData, 'sources'>, ids: readonly stri
   });
 }
 
+/**
+ * The publication date as a reader sees it. A source that gives no date says
+ * "undated": the day we read it is a different fact (see `accessedText`).
+ */
+export function publishedText(source: Pick<Source, 'date'>): string {
+  return source.date ? formatDate(source.date) : 'undated';
+}
+
+/** "accessed Nov 2026", or nothing when no access date is recorded. */
+export function accessedText(source: Pick<Source, 'accessed'>): string {
+  return source.accessed ? `accessed ${formatDate(source.accessed)}` : '';
+}
+
 /** "RFI, 15 Sep 2025": the short form shown under a figure. */
 export function shortCitation(source: Source): string {
-  return `${source.outlet}, ${formatDate(source.date)}`;
+  return `${source.outlet}, ${publishedText(source)}`;
 }

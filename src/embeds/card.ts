@@ -111,6 +111,8 @@ export interface CardWords {
   /** "Lifelines: Mali’s roads, fuel and power" */
   credit: string;
   licence: string;
+  /** "Facts as of 8 Feb 2026": how current the site's facts were when the file was made. */
+  asOf: string;
 }
 
 const CARD_WIDTH = 680;
@@ -247,7 +249,7 @@ function closeCard(parts: string[], top: number, inner: number, words: CardWords
     parts.push(block.svg);
     y += block.height + 2;
   }
-  const sources = paragraph(words.sources, PAD, y + 4, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 5 });
+  const sources = paragraph(`${words.sources}. ${words.asOf}.`, PAD, y + 4, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 6 });
   parts.push(sources.svg);
   y += sources.height + 10;
   parts.push(el('line', { x1: PAD, x2: CARD_WIDTH - PAD, y1: y, y2: y, stroke: CARD_COLOURS.rule, 'stroke-width': 1 }));

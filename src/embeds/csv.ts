@@ -12,9 +12,15 @@ import { csvFormatRows, csvParse } from 'd3-dsv';
 import { DATASETS, type SiteData } from '../data/schema';
 import { defaultDataDir } from '../data/load';
 import { citedSources, shortCitation } from '../data/sources';
+import { factsAsOfDate, isAfterArticle } from '../data/currency';
 import { CREDIT, LICENCE, LICENCE_URL, type EmbedDataset } from './embeds';
 
-export const CSV_EXTRA_COLUMNS = ['source', 'licence'] as const;
+/**
+ * Columns added to every download: `after_article` flags a row dated after the
+ * article (9 Dec 2025) wherever the file has a `date`; `facts_as_of` is the
+ * newest dated event on the site, so a copy says how current it was.
+ */
+export const CSV_EXTRA_COLUMNS = ['after_article', 'facts_as_of', 'source', 'licence'] as const;
 
 export function licenceText(siteUrl: string): string {
   return `${LICENCE} (${LICENCE_URL}): credit "${CREDIT}" (${siteUrl}) and the sources in the source column`;
@@ -42,6 +48,22 @@ export function datasetCsv(spec: EmbedDataset, data: SiteData, siteUrl: string, 
     citedSources(data, splitIds(row.source_ids))
       .map((s) => (s.url ? `${shortCitation(s)} (${s.url})` : shortCitation(s)))
       .join('; ');
-  const body = rows.map((row) => [...columns.map((c) => row[c] ?? ''), source(row), licence]);
-  return csvFormatRows([[...columns, ...CSV_EXTRA_COLUMNS], ...body]) + '\n';
+  const asOf = factsAsOfDate(data);
+  // A file that already says which rows came after the article keeps its own column.
+  const extra = CSV_EXTRA_COLUMNS.filter((c) => !columns.includes(c));
+  const after = (row: Record<string, string>) => {
+    const date = row.date ?? row.start_date;
+    return date ? (isAfterArticle(date) ? 'yes' : 'no') : '';
+  };
+  const extraCells = (row: Record<string, string>): Record<(typeof CSV_EXTRA_COLUMNS)[number], string> => ({
+    after_article: after(row),
+    facts_as_of: asOf,
+    source: source(row),
+    licence,
+  });
+  const body = rows.map((row) => {
+    const cells = extraCells(row);
+    return [...columns.map((c) => row[c] ?? ''), ...extra.map((c) => cells[c])];
+  });
+  return csvFormatRows([[...columns, ...extra], ...body]) + '\n';
 }

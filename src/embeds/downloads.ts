@@ -10,6 +10,7 @@
  */
 import type { SiteData } from '../data/schema';
 import { citedSources, shortCitation } from '../data/sources';
+import { factsAsOfText } from '../data/currency';
 import { GRAPHIC_STATES, getGraphicState } from '../story/graphic-states';
 import { graphicTitle } from '../story/graphic-titles';
 import { renderGraphic } from '../story/render-graphic';
@@ -61,6 +62,7 @@ export function stateCardSvg(data: SiteData, stateName: string, link: SiteLink):
     url: link(storyStepPath(stateName)),
     credit: CREDIT,
     licence: LICENCE,
+    asOf: factsAsOfText(data),
   };
   return graphicCard(graphic, words);
 }
@@ -104,6 +106,7 @@ export function scenariosCardSvg(data: SiteData, label: ScenarioLabels, link: Si
     url: link('/scenarios/'),
     credit: CREDIT,
     licence: LICENCE,
+    asOf: factsAsOfText(data),
   });
 }
 

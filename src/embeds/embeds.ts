@@ -77,8 +77,8 @@ const CHART_WORDS: Record<Exclude<GraphicKind, 'map'>, EmbedWords & { datasets: 
     datasets: [{ file: 'school-calendar', dataset: 'schoolClosures', label: 'School closures' }],
   },
   timeline: {
-    title: 'Mali, 2012 to 2025',
-    subtitle: 'Rebellions, coups, changing partners and the blockade: the events behind the crisis.',
+    title: 'Mali since 2012: a timeline',
+    subtitle: 'Rebellions, coups, changing partners and the blockade: the events behind the crisis. Shaded: events after the article of 9 December 2025.',
     notes: [],
     datasets: [{ file: 'timeline', dataset: 'timeline', label: 'Timeline events' }],
   },

@@ -2,6 +2,7 @@
 import type { SiteData } from '../data/schema';
 import type { ChartTable } from '../charts/chart-state';
 import { formatDate } from '../data/dates';
+import { ARTICLE_DATE, isAfterArticle } from '../data/currency';
 
 export function corridorsTable(data: SiteData): ChartTable {
   const placeName = new Map(data.places.map((p) => [p.id, p.name]));
@@ -18,8 +19,8 @@ export function convoysTable(data: SiteData): ChartTable {
   const placeName = new Map(data.places.map((p) => [p.id, p.name]));
   const rows = [...data.convoys].sort((a, b) => a.date.localeCompare(b.date));
   return {
-    caption: 'Fuel convoys marked on the map: arrivals and attacks',
-    columns: ['Date', 'Place', 'What happened', 'Tankers', 'Escort', 'Confidence'],
+    caption: `Fuel convoys marked on the map: arrivals and attacks; those after the article (${formatDate(ARTICLE_DATE)}) are marked`,
+    columns: ['Date', 'Place', 'What happened', 'Tankers', 'Escort', 'Confidence', 'After the article'],
     rows: rows.map((c) => [
       formatDate(c.date),
       placeName.get(c.to_place) ?? c.to_place,
@@ -27,6 +28,7 @@ export function convoysTable(data: SiteData): ChartTable {
       c.tankers_min === undefined ? 'not reported' : c.tankers_max && c.tankers_max !== c.tankers_min ? `${c.tankers_min}–${c.tankers_max}` : c.tankers_min,
       { fama: 'Malian army', 'fama-africa-corps': 'Malian army and Africa Corps', none: 'none', unknown: 'not stated' }[c.escort],
       c.confidence,
+      isAfterArticle(c.date) ? 'Yes: reported after the article' : '',
     ]),
     sourceIds: [...new Set(rows.flatMap((c) => c.source_ids))],
     rowSourceIds: rows.map((c) => c.source_ids),

@@ -83,7 +83,7 @@ export const SIGNALS = ['for', 'against', 'unclear'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 /** Publication date of the article: observations after it are labelled "after the article". */
-export const ARTICLE_DATE = '2025-12-09';
+export { ARTICLE_DATE } from '../data/currency';
 
 export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);

@@ -7,7 +7,7 @@ const TITLES: Record<GraphicKind, string> = {
   'fuel-prices': 'Fuel prices observed in 2025',
   electricity: 'Hours of electricity reported',
   'school-calendar': 'School closures, autumn 2025',
-  timeline: 'Mali, 2012 to 2025',
+  timeline: 'Mali since 2012: a timeline',
 };
 
 export function graphicTitle(kind: GraphicKind): string {

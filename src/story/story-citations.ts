@@ -9,7 +9,7 @@ import type { SiteData } from '../data/schema';
 import { getGraphicState } from './graphic-states';
 import { sourceIdsForState } from './state-sources';
 
-export const CITING_COMPONENTS = ['Step', 'Num', 'FigureField', 'When', 'Price', 'Tankers', 'Power', 'Usd', 'Cite', 'Term'] as const;
+export const CITING_COMPONENTS = ['Step', 'Num', 'FigureField', 'When', 'Price', 'Tankers', 'Power', 'Converted', 'Cite', 'Term'] as const;
 export type CitingComponent = (typeof CITING_COMPONENTS)[number];
 
 export interface ComponentRef {
@@ -48,7 +48,7 @@ const ROW_ATTRIBUTES: Record<CitingComponent, readonly string[]> = {
   Price: ['id'],
   Tankers: ['claim'],
   Power: ['id'],
-  Usd: ['price', 'rate'],
+  Converted: ['price', 'rate'],
   Cite: ['ids'],
   Term: ['id'],
 };
@@ -74,7 +74,7 @@ export function sourceIdsForRef(data: SiteData, ref: ComponentRef): string[] {
       return find(data.tankers, 'tankers.csv');
     case 'Power':
       return find(data.electricity, 'electricity.csv');
-    case 'Usd':
+    case 'Converted':
       return ref.attribute === 'rate' ? find(data.exchangeRates, 'exchange-rates.csv') : find(data.fuelPrices, 'fuel-prices.csv');
     case 'Term':
       return find(data.glossary, 'glossary.csv');

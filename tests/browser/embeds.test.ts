@@ -294,8 +294,11 @@ describe('downloads', () => {
       const csv = csvParse(await res.text());
       const file = csvParse(readFileSync(join('data', DATASETS[spec.dataset].file), 'utf8').replace(/^\uFEFF/, ''));
       const rows = spec.ids ? file.filter((r) => spec.ids!.includes(r.id ?? '')) : [...file];
-      expect(csv.columns, spec.file).toEqual([...file.columns, 'source', 'licence']);
+      const added = ['after_article', 'facts_as_of', 'source', 'licence'].filter((c) => !file.columns.includes(c));
+      expect(csv.columns, spec.file).toEqual([...file.columns, ...added]);
       expect(csv.map((r) => r.id), spec.file).toEqual(rows.map((r) => r.id));
+      expect(new Set(csv.map((r) => r.facts_as_of)).size, `${spec.file} facts_as_of`).toBe(1);
+      expect(csv[0]?.facts_as_of ?? '', `${spec.file} facts_as_of`).toMatch(/^\d{4}(-\d{2}){0,2}$/);
       csv.forEach((row, i) => {
         for (const column of file.columns) expect(row[column], `${spec.file} row ${i + 1} ${column}`).toBe(rows[i]![column]);
         expect(row.source?.length ?? 0, `${spec.file} row ${i + 1} source`).toBeGreaterThan(5);

@@ -25,7 +25,7 @@ import {
 } from '../../src/embeds/downloads';
 import { svgToPng } from '../../src/embeds/raster';
 import { embedHeights, fixedSnippet, responsiveSnippet } from '../../src/embeds/snippet';
-import { lastUpdated } from '../../src/embeds/sources';
+import { factsAsOfDate } from '../../src/data/currency';
 import { charsFor, nestGraphic, svgViewBox } from '../../src/embeds/card';
 import { loaderSource } from '../../src/pages/embed-loader.js.ts';
 
@@ -66,11 +66,6 @@ describe('the embeddable graphics', () => {
     expect(() => parseChapter('no frontmatter')).toThrow(/frontmatter/);
   });
 
-  it('"last updated" is the newest dated source, leaving out the geometry packages and year-only pages', () => {
-    expect(lastUpdated(data, ['natural-earth', 'geonames'])).toBeUndefined();
-    const date = lastUpdated(data, data.fuelPrices.flatMap((r) => r.source_ids));
-    expect(date).toMatch(/^\d{4}-\d{2}/);
-  });
 });
 
 describe('cards (SVG and PNG downloads)', () => {
@@ -125,14 +120,29 @@ describe('CSV downloads', () => {
       const csv = csvParse(datasetCsv(spec, data, 'https://example.org/'));
       const file = csvParse(readFileSync(join('data', DATASETS[spec.dataset].file), 'utf8').replace(/^\uFEFF/, ''));
       const rows = spec.ids ? file.filter((r) => spec.ids!.includes(r.id ?? '')) : [...file];
-      expect(csv.columns, spec.file).toEqual([...file.columns, 'source', 'licence']);
+      const added = ['after_article', 'facts_as_of', 'source', 'licence'].filter((c) => !file.columns.includes(c));
+      expect(csv.columns, spec.file).toEqual([...file.columns, ...added]);
       expect(csv.length, spec.file).toBe(rows.length);
       csv.forEach((row, i) => {
         for (const c of file.columns) expect(row[c], `${spec.file} ${i} ${c}`).toBe(rows[i]![c]);
         expect(row.licence).toContain('CC BY 4.0');
-        expect(row.source).toMatch(/\d{4}/);
+        expect(row.source).toMatch(/\d{4}|undated/);
+        expect(row.facts_as_of, `${spec.file} ${i} facts_as_of`).toBe(factsAsOfDate(data));
+        const date = rows[i]!.date ?? rows[i]!.start_date;
+        // A row is after the article when the first day it can mean is later than 9 Dec 2025.
+        if (date && !file.columns.includes('after_article')) {
+          expect(row.after_article, `${spec.file} ${i} after_article`).toBe(`${date}-01-01`.slice(0, 10) > '2025-12-09' ? 'yes' : 'no');
+        }
       });
     }
+  });
+
+  it('flag the timeline rows after the article, and only those', () => {
+    const csv = csvParse(datasetCsv({ file: 'timeline', dataset: 'timeline', label: 'x' }, data, 'https://example.org/'));
+    const flagged = csv.filter((r) => r.after_article === 'yes').map((r) => r.date!);
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const d of flagged) expect(d >= '2025-12-10' || d.startsWith('2026')).toBe(true);
+    expect(csv.filter((r) => r.after_article === 'no').every((r) => r.date! <= '2025-12-09' || r.date === '2025-12')).toBe(true);
   });
 
   it('quote what needs quoting', () => {
