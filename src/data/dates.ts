@@ -95,8 +95,11 @@ export function datePhrase(start: string, end?: string): string {
   if (!a) return start;
   const b = end && end !== start ? parsePartialDate(end) : null;
   if (!b) return `${a.precision === 'day' ? 'on' : 'in'} ${single(a, FULL_MONTHS)}`;
-  if (a.precision !== b.precision || a.year !== b.year || a.precision === 'year') {
-    return `between ${single(a, FULL_MONTHS)} and ${single(b, FULL_MONTHS)}`;
+  if (a.precision === 'year' || a.year !== b.year) return `between ${single(a, FULL_MONTHS)} and ${single(b, FULL_MONTHS)}`;
+  if (a.precision !== b.precision) {
+    // Same year: say it once, at the end ("between November and 6 December 2025").
+    const first = a.precision === 'day' ? `${a.day} ${FULL_MONTHS[(a.month ?? 1) - 1]}` : FULL_MONTHS[(a.month ?? 1) - 1];
+    return `between ${first} and ${single(b, FULL_MONTHS)}`;
   }
   const monthA = FULL_MONTHS[(a.month ?? 1) - 1]!;
   const monthB = FULL_MONTHS[(b.month ?? 1) - 1]!;

@@ -1,5 +1,5 @@
 /** How numbers from data/ are written in prose: one place, so the story never types a figure by hand. */
-import type { ElectricityObservation, ExchangeRate, FuelPrice, KeyFigure, TankerClaim } from './schema';
+import type { Convoy, ElectricityObservation, ExchangeRate, FuelPrice, KeyFigure, TankerClaim } from './schema';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -43,6 +43,16 @@ const COUNT_QUALIFIERS: Record<TankerClaim['count_qualifier'], string> = {
   about: 'about ',
 };
 
+/** "about 40", "more than 100", "17": a convoy's tankers as the source counts them, or '' when it gave no count. */
+export function formatConvoyCount(convoy: Convoy): string {
+  if (convoy.tankers_min === undefined) return '';
+  const count =
+    convoy.tankers_max !== undefined && convoy.tankers_max !== convoy.tankers_min
+      ? `${formatNumber(convoy.tankers_min)}–${formatNumber(convoy.tankers_max)}`
+      : formatNumber(convoy.tankers_min);
+  return `${COUNT_QUALIFIERS[convoy.tankers_qualifier ?? 'exact']}${count}`;
+}
+
 /** "at least 40", "15–20": the count exactly as qualified by whoever made the claim. */
 export function formatTankerCount(claim: TankerClaim): string {
   const count =
@@ -58,9 +68,17 @@ const MEASURE_WORDS: Record<ElectricityObservation['measure'], [string, string]>
   days_without_power: ['day without power', 'days without power'],
 };
 
+/** "6 hours of power a day", "2–5 hours…", "up to 20 hours a day without power": a lone maximum is said as one. */
 export function formatElectricity(row: ElectricityObservation): string {
   const { value_min: min, value_max: max } = row;
-  const value = min !== undefined && max !== undefined && max !== min ? `${formatNumber(min)}–${formatNumber(max)}` : formatNumber(min ?? max ?? 0);
+  const value =
+    min !== undefined && max !== undefined && max !== min
+      ? `${formatNumber(min)}–${formatNumber(max)}`
+      : min === undefined && max !== undefined
+        ? `up to ${formatNumber(max)}`
+        : max === undefined && min !== undefined
+          ? `at least ${formatNumber(min)}`
+          : formatNumber(min ?? 0);
   const [one, many] = MEASURE_WORDS[row.measure];
   return `${value} ${value === '1' ? one : many}`;
 }

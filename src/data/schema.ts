@@ -232,19 +232,32 @@ export const tankerClaimRow = z.object({
   note: optionalText,
 });
 
-export const convoyRow = z.object({
+export const convoyRow = z
+  .object({
   id,
   date: partialDate,
   from_place: optionalText,
   to_place: id,
   tankers_min: numberCell({ min: 0, integer: true, optional: true }),
   tankers_max: numberCell({ min: 0, integer: true, optional: true }),
+  /** How the source qualifies the count ("about 40", "more than 100"); empty when no count is reported. */
+  tankers_qualifier: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(['exact', 'about', 'at-least', 'more-than']).optional()),
   escort: z.enum(['fama', 'fama-africa-corps', 'none', 'unknown']),
   outcome: z.enum(['arrived', 'attacked']),
   confidence,
   source_ids: sourceIds,
   note: optionalText,
-});
+  })
+  .superRefine((row, ctx) => {
+    if (row.tankers_min !== undefined && !row.tankers_qualifier) {
+      ctx.addIssue({ code: 'custom', path: ['tankers_qualifier'], message: 'must say how the source qualifies the count: exact, about, at-least or more-than' });
+    }
+  });
 
 export const schoolClosureRow = z.object({
   id,
@@ -276,6 +289,8 @@ export const figureRow = z.object({
   unit: text,
   qualifier: z.enum(['exact', 'about', 'more-than', 'at-least', 'range']),
   period: optionalText,
+  /** Whether the figure describes a time after the article (9 Dec 2025); `period` is free text, so this is said outright. */
+  after_article: yesNo,
   scope: optionalText,
   confidence,
   source_ids: sourceIds,
@@ -285,6 +300,8 @@ export const figureRow = z.object({
 export const articleCorrectionRow = z.object({
   id,
   topic: text,
+  /** The story step whose text tells the reader where the article and the sources differ. */
+  step: id,
   article_says: text,
   sources_say: text,
   source_ids: sourceIds,

@@ -24,7 +24,17 @@ export function accessedText(source: Pick<Source, 'accessed'>): string {
   return source.accessed ? `accessed ${formatDate(source.accessed)}` : '';
 }
 
+/**
+ * The outlet as a citation names it: "PRIF Blog", not "PRIF Blog (Peace
+ * Research Institute Frankfurt)". An inline citation already sits in
+ * brackets, so the outlet's own gloss would nest a bracket in a bracket; the
+ * full name stays on the sources page.
+ */
+export function shortOutlet(source: Pick<Source, 'outlet'>): string {
+  return source.outlet.replace(/\s*\([^()]*\)\s*$/, '');
+}
+
 /** "RFI, 15 Sep 2025": the short form shown under a figure. */
 export function shortCitation(source: Source): string {
-  return `${source.outlet}, ${publishedText(source)}`;
+  return `${shortOutlet(source)}, ${publishedText(source)}`;
 }

@@ -2,6 +2,7 @@
 import type { SiteData } from '../data/schema';
 import type { ChartTable } from '../charts/chart-state';
 import { formatDate } from '../data/dates';
+import { formatConvoyCount } from '../data/format';
 import { ARTICLE_DATE, isAfterArticle } from '../data/currency';
 
 export function corridorsTable(data: SiteData): ChartTable {
@@ -25,7 +26,7 @@ export function convoysTable(data: SiteData): ChartTable {
       formatDate(c.date),
       placeName.get(c.to_place) ?? c.to_place,
       c.outcome === 'arrived' ? 'Convoy arrived' : 'Convoy attacked',
-      c.tankers_min === undefined ? 'not reported' : c.tankers_max && c.tankers_max !== c.tankers_min ? `${c.tankers_min}–${c.tankers_max}` : c.tankers_min,
+      formatConvoyCount(c) || 'not reported',
       { fama: 'Malian army', 'fama-africa-corps': 'Malian army and Africa Corps', none: 'none', unknown: 'not stated' }[c.escort],
       c.confidence,
       isAfterArticle(c.date) ? 'Yes: reported after the article' : '',

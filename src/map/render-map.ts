@@ -12,7 +12,8 @@ import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Polygon } from 'geojson';
 import type { Convoy, Corridor, Place, TankerClaim, TimelineEvent } from '../data/schema';
 import { formatDate } from '../data/dates';
-import { formatTankerCount } from '../data/format';
+import { formatConvoyCount, formatTankerCount } from '../data/format';
+import { AFTER_ARTICLE_FLAG, isAfterArticle } from '../data/currency';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
@@ -99,19 +100,16 @@ function wrap(text: string, width = 30): string[] {
 }
 
 export function tankerClaimLabel(claim: TankerClaim): string {
-  return `${formatDate(claim.date)}: ${formatTankerCount(claim)} tankers, per ${claim.claimant}`;
+  const after = isAfterArticle(claim.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
+  return `${formatDate(claim.date)}: ${formatTankerCount(claim)} tankers, per ${claim.claimant}${after}`;
 }
 
 export function convoyLabel(convoy: Convoy, places: Map<string, Place>): string {
   const to = places.get(convoy.to_place)?.name ?? convoy.to_place;
-  const count =
-    convoy.tankers_min === undefined
-      ? ''
-      : convoy.tankers_max && convoy.tankers_max !== convoy.tankers_min
-        ? `${convoy.tankers_min}–${convoy.tankers_max} `
-        : `${convoy.tankers_min} `;
+  const count = formatConvoyCount(convoy);
   const verb = convoy.outcome === 'arrived' ? 'reach' : 'attacked near';
-  return `${formatDate(convoy.date)}: ${count}tankers ${verb} ${to}`;
+  const after = isAfterArticle(convoy.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
+  return `${formatDate(convoy.date)}: ${count ? `${count} ` : ''}tankers ${verb} ${to}${after}`;
 }
 
 function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Place>): AnnotationText {

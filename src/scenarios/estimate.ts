@@ -198,7 +198,7 @@ export function compareWithArticle(estimate: Estimate | null, assessment: readon
 
   sentences.push({
     id: 'no-numbers',
-    text: 'The article gives no numbers: this sets your points beside its judgement in words, not beside a forecast.',
+    text: 'The article puts no numbers on its scenarios; it judges the first the most likely. Your points sit beside that judgement in words, not beside figures of its own.',
     articleSection: 'conclusion',
     sourceIds: [ARTICLE_SOURCE],
     agrees: null,

@@ -16,15 +16,15 @@ export const GRAPHIC_STATES = {
   }),
   'corridors-ports': map({
     view: 'frame',
-    corridors: ['dakar-bamako', 'abidjan-bamako'],
-    labels: ['bamako', 'dakar', 'abidjan', 'kayes', 'kita', 'sikasso', 'bougouni', 'zegoua'],
+    corridors: ['dakar-bamako', 'dakar-bamako-south', 'abidjan-bamako'],
+    labels: ['bamako', 'dakar', 'abidjan', 'kayes', 'diema', 'kita', 'sikasso', 'bougouni', 'zegoua'],
   }),
   // 2. The blockade
   'blockade-west': map({
     view: 'mali',
     highlight: ['ML-1'],
     corridors: ['dakar-bamako', 'nioro-bamako'],
-    labels: ['bamako', 'kayes', 'nioro-du-sahel', 'kita', 'kolokani'],
+    labels: ['bamako', 'kayes', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2025-blockade-announced' }],
   }),
   'convoy-attacks-west': map({
@@ -32,7 +32,7 @@ export const GRAPHIC_STATES = {
     highlight: ['ML-1', 'ML-2'],
     layers: ['rivers', 'corridors', 'towns', 'tanker-attacks'],
     corridors: ['dakar-bamako', 'nioro-bamako'],
-    labels: ['bamako', 'kayes', 'kolokani', 'nioro-du-sahel'],
+    labels: ['bamako', 'kayes', 'diema', 'didieni', 'kolokani', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2025-09-13-convoy-attack' }],
   }),
   'convoy-attacks-south': map({
@@ -92,12 +92,12 @@ export const GRAPHIC_STATES = {
     highlight: ['bamako-2025-10-27-supply', 'mopti-2025-11-outages'],
   },
   'schools-closed': { kind: 'school-calendar', groups: [], highlight: [] },
-  // 6. Rule by fear in the countryside
+  // 6. Armed groups in the countryside: zakat near Kolongo (Macina, Ségou region), the killing in Tonka (Timbuktu region)
   'rural-north-centre': map({
     view: 'mali',
-    highlight: ['ML-5', 'ML-6', 'ML-7'],
+    highlight: ['ML-4', 'ML-6'],
     layers: ['rivers', 'towns'],
-    labels: ['mopti', 'timbuktu', 'gao', 'tonka', 'djenne'],
+    labels: ['segou', 'niono', 'mopti', 'tonka', 'timbuktu'],
   }),
   // 7. The junta under pressure
   'timeline-2012-2013': {

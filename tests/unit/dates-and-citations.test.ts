@@ -31,7 +31,9 @@ describe('a date in a sentence carries the right preposition', () => {
     expect(datePhrase('2012-03', '2012-07')).toBe('between March and July 2012');
     expect(datePhrase('2025-11-08', '2025-11-09')).toBe('from 8 to 9 November 2025');
     expect(datePhrase('2025-12', '2026-02')).toBe('between December 2025 and February 2026');
-    expect(datePhrase('2023-02', '2023-11-13')).toBe('between February 2023 and 13 November 2023');
+    expect(datePhrase('2023-02', '2023-11-13')).toBe('between February and 13 November 2023');
+    expect(datePhrase('2025-11', '2025-12-06')).toBe('between November and 6 December 2025');
+    expect(datePhrase('2024-12', '2025-01-03')).toBe('between December 2024 and 3 January 2025');
   });
 
   it('an end equal to the start is a single date', () => {

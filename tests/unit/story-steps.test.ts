@@ -59,6 +59,34 @@ describe('story steps', () => {
     }
   });
 
+  it('where the article and the sources differ, the step named in data/article-corrections.csv says so and cites the article', () => {
+    // The sources page promises readers that the story itself flags each disagreement: this keeps the promise checkable.
+    const data = loadSiteData();
+    const stepText = new Map(
+      [...mdx.matchAll(/<Step\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(data.articleCorrections.length).toBeGreaterThan(10);
+    for (const c of data.articleCorrections) {
+      const text = stepText.get(c.step);
+      expect(text, `${c.id}: step "${c.step}"`).toBeDefined();
+      expect(text, `${c.id}: step "${c.step}" names the article`).toMatch(/\bthe article\b/i);
+      expect(text, `${c.id}: step "${c.step}" cites the article`).toContain('"prif-2025-12-09-schaaf"');
+    }
+  });
+
+  it('every paragraph of the story cites: each carries a component that shows a source', () => {
+    const citing = /<(?:Cite|When|Num|Price|Tankers|Power|Converted)\b(?![^>]*cite=\{false\})/;
+    const paragraphs = [...mdx.matchAll(/<Step\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)].flatMap((m) =>
+      m[2]!
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter((p) => p && !/^\[[^\]]*\]\([^)]*\)\.?$/.test(p)) // a bare link to another page states no fact
+        .map((p) => ({ step: m[1]!, p })),
+    );
+    expect(paragraphs.length).toBeGreaterThan(40);
+    for (const { step, p } of paragraphs) expect(p, `a paragraph of step "${step}" cites nothing`).toMatch(citing);
+  });
+
   it('no digits are typed into the story prose: figures come from data/ through components', () => {
     // Strip frontmatter, component tags and their attributes; what is left is the prose a reader sees.
     // Short quotations of the article or a study are exempt: their wording is the point, and

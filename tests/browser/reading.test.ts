@@ -1,0 +1,152 @@
+/**
+ * The built pages read as a reader would read them: the text the browser
+ * renders, not the MDX. Each pattern here is a glitch a reader once saw on
+ * the site ("on 6 Jun 2025 to 8 Jun 2025", "In 16 Jan 2012", "Wikipedia,
+ * 2026", brackets inside brackets), and each date line is checked against
+ * data/ read independently of the site's own code.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageText(path: string, javaScript = true): Promise<string> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
+  const page = await context.newPage();
+  await page.goto(siteUrl + path, { waitUntil: 'load' });
+  const text = await page.evaluate(() => document.body.innerText);
+  await context.close();
+  return text;
+}
+
+function csv(file: string): Record<string, string>[] {
+  return csvParse(readFileSync(`data/${file}`, 'utf8')) as unknown as Record<string, string>[];
+}
+
+/** The first day a partial date can mean, for comparing dates as strings. */
+const firstDay = (d: string) => `${d}-01-01`.slice(0, 10);
+/** The last day a partial date can mean. */
+const lastDay = (d: string) => (d.length === 10 ? d : d.length === 7 ? `${d}-31` : `${d}-12-31`);
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*';
+const DAY_DATE = `\\d{1,2} ${MONTH} \\d{4}`;
+
+describe('the story reads as good English', () => {
+  let text = '';
+  beforeAll(async () => {
+    text = await pageText('', false);
+  });
+
+  it('never joins a preposition to a span the wrong way, or puts "in" before a day', () => {
+    expect(text).not.toMatch(new RegExp(`\\b(?:on|in) ${DAY_DATE} (?:to|–) `, 'i'));
+    expect(text).not.toMatch(new RegExp(`\\b[Ii]n ${DAY_DATE}`));
+    expect(text).not.toMatch(new RegExp(`\\bfrom ${DAY_DATE} to ${DAY_DATE} until\\b`));
+    expect(text).not.toMatch(/\b(on|in|from) (on|in|from|between) /i);
+  });
+
+  it('never nests a citation in brackets inside brackets, or splits a phrase with one', () => {
+    expect(text).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)/);
+    expect(text).not.toMatch(/\) of fuel\b/);
+  });
+
+  it('shows no access date as a publication date: an undated source reads "undated"', () => {
+    const sources = csv('sources.csv').filter((r) => !r.date && r.accessed && r.chapter !== 'background');
+    expect(sources.length).toBeGreaterThan(0);
+    const shortOutlet = (outlet: string) => outlet.replace(/\s*\([^()]*\)\s*$/, '');
+    for (const s of sources) {
+      // The old fault: an access year standing where the publication date goes ("Wikipedia, 2026").
+      const year = s.accessed!.slice(0, 4);
+      expect(text, `${s.id} is undated`).not.toContain(`${shortOutlet(s.outlet!)}, ${year})`);
+      expect(text, `${s.id} is undated`).not.toContain(`${shortOutlet(s.outlet!)}, ${year};`);
+    }
+    expect(text).toMatch(/, undated[;)]/);
+  });
+
+  it('says how current its facts are, from the newest dated event in data/', () => {
+    const dates = [
+      ...csv('timeline.csv').flatMap((r) => [r.date!, r.end_date || r.date!]),
+      ...csv('convoys.csv').map((r) => r.date!),
+      ...csv('tankers.csv').map((r) => r.date!),
+      ...csv('electricity.csv').map((r) => r.date!),
+      ...csv('fuel-prices.csv').map((r) => r.date!),
+      ...csv('signpost-observations.csv').map((r) => r.date!),
+    ];
+    const newest = dates.reduce((a, b) => (lastDay(b) > lastDay(a) ? b : a));
+    const [y, m, d] = newest.split('-');
+    const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
+    const shown = [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
+    expect(text).toContain(`Facts as of ${shown}.`);
+  });
+});
+
+describe('events after the article are flagged wherever they appear', () => {
+  const after = csv('timeline.csv').filter((r) => firstDay(r.date!) > '2025-12-09');
+
+  it('the data holds events after the article (so the checks below can fail)', () => {
+    expect(after.length).toBeGreaterThan(0);
+  });
+
+  it('in the timeline table of the story, each later event is marked and no earlier one is', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}embed/timeline/`, { waitUntil: 'load' });
+    const rows = await page.$$eval('table tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim())));
+    await context.close();
+    const header = rows[0] ?? [];
+    const flagColumn = header.indexOf('After the article');
+    const eventColumn = header.indexOf('Event');
+    expect(flagColumn).toBeGreaterThan(-1);
+    for (const event of csv('timeline.csv')) {
+      const row = rows.find((r) => r[eventColumn] === event.title);
+      expect(row, event.id!).toBeDefined();
+      const isAfter = firstDay(event.date!) > '2025-12-09';
+      expect(row![flagColumn], event.id!).toBe(isAfter ? 'Yes: reported after the article' : '');
+    }
+  });
+
+  it('in the story, every paragraph with a date, count or figure from after the article says so', async () => {
+    const tankersAfter = csv('tankers.csv').filter((r) => firstDay(r.date!) > '2025-12-09').map((r) => r.id!);
+    const figuresAfter = csv('figures.csv').filter((r) => r.after_article === 'yes').map((r) => r.id!);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(siteUrl, { waitUntil: 'load' });
+    const paragraphs = await page.$$eval('#story-steps p', (ps) =>
+      ps.map((p) => ({
+        text: (p as HTMLElement).innerText,
+        dates: [...p.querySelectorAll('time[datetime]')].map((t) => t.getAttribute('datetime') ?? ''),
+        tankers: [...p.querySelectorAll('[data-tanker-claim]')].map((t) => t.getAttribute('data-tanker-claim') ?? ''),
+        figures: [...p.querySelectorAll('[data-figure]')].map((t) => t.getAttribute('data-figure') ?? ''),
+      })),
+    );
+    await context.close();
+    let later = 0;
+    for (const p of paragraphs) {
+      const isLater =
+        p.dates.some((d) => firstDay(d) > '2025-12-09') || p.tankers.some((t) => tankersAfter.includes(t)) || p.figures.some((f) => figuresAfter.includes(f));
+      if (!isLater) continue;
+      later++;
+      expect(p.text, 'a paragraph about events after the article').toMatch(/after the article/i);
+    }
+    expect(later, 'the story mentions events after the article').toBeGreaterThan(0);
+  });
+
+  it('in the timeline drawing, each later event mark carries the flag in its class', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}embed/timeline/`, { waitUntil: 'load' });
+    const flagged = await page.$$eval('svg [data-mark].is-after-article', (els) => [...new Set(els.map((e) => e.getAttribute('data-mark')))]);
+    await context.close();
+    expect(flagged.sort()).toEqual(after.map((r) => r.id).sort());
+  });
+});
