@@ -6,7 +6,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { csvParse } from 'd3-dsv';
+import { csvParse, csvParseRows } from 'd3-dsv';
 import { DATASETS, type DatasetName, type SiteData } from './schema';
 
 export interface DataIssue {
@@ -53,6 +53,20 @@ function parseFile(dataDir: string, file: string, issues: DataIssue[]): RawRows 
     return [];
   }
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // d3's parser silently drops cells beyond the header, so an unquoted comma would cut a note short unseen.
+  const [header = [], ...records] = csvParseRows(text);
+  records.forEach((cells, index) => {
+    if (cells.length === 1 && cells[0] === '') return;
+    if (cells.length !== header.length) {
+      issues.push({
+        file: shown,
+        row: index + 2,
+        rowId: cells[0] || undefined,
+        field: '(row)',
+        message: `has ${cells.length} cells but the header has ${header.length} columns: a cell that contains a comma must be in "double quotes"`,
+      });
+    }
+  });
   return csvParse(text) as unknown as RawRows;
 }
 

@@ -317,6 +317,11 @@ describe('printing', () => {
     const chapterTitles = await page.$$eval('.chapter__title', (hs) => hs.map((h) => h.textContent!.trim()));
     const figureFiles = await page.$$eval('.step__figure img', (imgs) => [...new Set(imgs.map((i) => new URL((i as HTMLImageElement).src).pathname))]);
     expect(chapterTitles.length).toBe(8);
+    // As a print dialog does: the page hears "beforeprint", and the preview is drawn once the figures it
+    // asked for have arrived. (page.pdf alone fires the event but does not wait for what it starts.)
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.step__figure img')].every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 30_000 });
     const pdf = await page.pdf({ format: 'A4' });
     const { pages, text } = await pdfText(pdf);
     const flat = squash(text);

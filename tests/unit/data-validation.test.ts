@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSiteData } from '../../src/data/load';
 import { copyData, errorOf, readRows, setCell, REAL_DATA_DIR } from './helpers/broken-data';
 
@@ -57,6 +59,18 @@ describe('a malformed row stops loading with file, row and field named', () => {
     const row = setCell(dir, 'places.csv', 0, 'lon', '-40');
     const error = errorOf(dir);
     expect(error.message).toMatch(new RegExp(`places\\.csv, row ${row} \\(id "[^"]+"\\), field "lon": .* is outside the map frame`));
+  });
+
+  it('an unquoted comma that splits a row into more cells than the header', () => {
+    // The fault a hand edit once made in sources.csv: the note lost everything after its first comma, silently.
+    const dir = copyData();
+    const file = join(dir, 'glossary.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const id = lines[2]!.split(',')[0]!;
+    lines[2] = `${lines[2]},stray, cells`;
+    writeFileSync(file, lines.join('\n'));
+    expect(errorOf(dir).message).toContain(`glossary.csv, row 3 (id "${id}"), field "(row)": has`);
+    expect(errorOf(dir).message).toContain('must be in "double quotes"');
   });
 
   it('a duplicate id', () => {

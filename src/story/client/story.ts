@@ -170,4 +170,11 @@ function init() {
   document.documentElement.classList.add('story-ready');
 }
 
+// On screen the step figures are hidden behind the sticky panel and load lazily; a printout shows all of
+// them, and Chromium does not fetch lazy images that print layout reveals, so ask for them before printing.
+// (Without JavaScript, browsers load lazy images at once, so the no-JS printout needs nothing.)
+addEventListener('beforeprint', () => {
+  for (const img of document.querySelectorAll<HTMLImageElement>('.step__figure img[loading="lazy"]')) img.loading = 'eager';
+});
+
 init();
