@@ -249,7 +249,11 @@ function closeCard(parts: string[], top: number, inner: number, words: CardWords
     parts.push(block.svg);
     y += block.height + 2;
   }
-  const sources = paragraph(`${words.sources}. ${words.asOf}.`, PAD, y + 4, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 6 });
+  // Its own line, so a long source list, cut short with an ellipsis, never cuts the date off.
+  const asOf = paragraph(`${words.asOf}.`, PAD, y + 4, inner, { size: 12, lineHeight: 16, weight: 700, fill: CARD_COLOURS.fg, maxLines: 1 });
+  parts.push(asOf.svg);
+  y += asOf.height + 4;
+  const sources = paragraph(words.sources, PAD, y, inner, { size: 12, lineHeight: 16, fill: CARD_COLOURS.muted, maxLines: 5 });
   parts.push(sources.svg);
   y += sources.height + 10;
   parts.push(el('line', { x1: PAD, x2: CARD_WIDTH - PAD, y1: y, y2: y, stroke: CARD_COLOURS.rule, 'stroke-width': 1 }));

@@ -90,6 +90,15 @@ describe('the story reads as good English', () => {
   });
 });
 
+describe('each embed says how current its facts are', () => {
+  for (const graphic of ['map-frame', 'map-mali', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline', 'scenarios']) {
+    it(`/embed/${graphic}/ shows "Facts as of"`, async () => {
+      const text = await pageText(`embed/${graphic}/`);
+      expect(text).toMatch(/Facts as of \d{1,2} [A-Z][a-z]{2} \d{4}\./);
+    });
+  }
+});
+
 describe('events after the article are flagged wherever they appear', () => {
   const after = csv('timeline.csv').filter((r) => firstDay(r.date!) > '2025-12-09');
 

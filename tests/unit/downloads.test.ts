@@ -25,7 +25,7 @@ import {
 } from '../../src/embeds/downloads';
 import { svgToPng } from '../../src/embeds/raster';
 import { embedHeights, fixedSnippet, responsiveSnippet } from '../../src/embeds/snippet';
-import { factsAsOfDate } from '../../src/data/currency';
+import { factsAsOfDate, factsAsOfText } from '../../src/data/currency';
 import { charsFor, nestGraphic, svgViewBox } from '../../src/embeds/card';
 import { loaderSource } from '../../src/pages/embed-loader.js.ts';
 
@@ -75,6 +75,8 @@ describe('cards (SVG and PNG downloads)', () => {
       expect(svg, name).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
       expect(svg).toContain(`${CREDIT} · ${LICENCE}`);
       expect(svg).toMatch(/Sources?: /);
+      // A copy that travels on its own says how current it was (the card's text, with its line breaks undone).
+      expect(svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), name).toContain(`${factsAsOfText(data)}.`);
       if (name !== 'scenarios') {
         expect(svg).toContain(embedForState(name).title);
         expect(svg).toContain(link(storyStepPath(name)));
