@@ -12,6 +12,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { ElectricityObservation, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
+import { electricityAmount } from '../data/format';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { ARTICLE_DATE, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -24,7 +25,6 @@ import {
   clamp,
   emptyChart,
   flowLegend,
-  formatNumber,
   isNarrow,
   keepGroup,
   line,
@@ -52,23 +52,21 @@ const MEASURE_WORDS: Record<Measure, string> = {
   days_without_power: 'days without power',
 };
 
+const QUALIFIER_WORDS: Record<NonNullable<ElectricityObservation['qualifier']>, string> = {
+  about: 'about',
+  'fewer-than': 'fewer than',
+};
+
 export function electricityGroup(row: ElectricityObservation): ElectricityGroup {
   const start = startOfDate(row.date).getTime();
   if (start < Date.UTC(2025, 0, 1)) return 'before-2025';
   return start > startOfDate(ARTICLE_DATE).getTime() ? 'after-article' : '2025';
 }
 
-function amount(min: number | undefined, max: number | undefined): string | undefined {
-  if (min !== undefined && max !== undefined) return min === max ? formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`;
-  if (min !== undefined) return `at least ${formatNumber(min)}`;
-  if (max !== undefined) return `up to ${formatNumber(max)}`;
-  return undefined;
-}
-
-/** What the row says, in words: "4–6 hours of power a day", "no power for 3 days". */
+/** What the row says, in words: "4–6 hours of power a day", "fewer than 6 hours of power a day", "no power for 3 days". */
 export function electricityValueText(row: ElectricityObservation): string {
-  const value = amount(row.value_min, row.value_max);
-  const single = row.value_min !== undefined && row.value_max !== undefined && row.value_min === row.value_max && row.value_min === 1;
+  const value = electricityAmount(row);
+  const single = value === '1';
   switch (row.measure) {
     case 'supply_hours_per_day':
       return value === undefined ? 'hours of power a day not reported' : `${value} ${single ? 'hour' : 'hours'} of power a day`;
@@ -81,7 +79,7 @@ export function electricityValueText(row: ElectricityObservation): string {
 
 /** The same in fewer words, for the narrow layout: "4–6 h with power", "no power for 3 days". */
 export function electricityShortValueText(row: ElectricityObservation): string {
-  const value = amount(row.value_min, row.value_max);
+  const value = electricityAmount(row);
   switch (row.measure) {
     case 'supply_hours_per_day':
       return value === undefined ? 'hours of power not reported' : `${value} h with power`;
@@ -231,7 +229,7 @@ export function electricityTable(observations: ElectricityObservation[], places:
     rows: rows.map((r) => [
       formatDate(r.date),
       placeById.get(r.place)?.name ?? r.place,
-      MEASURE_WORDS[r.measure],
+      r.qualifier ? `${MEASURE_WORDS[r.measure]} (the source says “${QUALIFIER_WORDS[r.qualifier]}”)` : MEASURE_WORDS[r.measure],
       r.value_min ?? '',
       r.value_max ?? '',
       r.confidence,

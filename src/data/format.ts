@@ -68,17 +68,30 @@ const MEASURE_WORDS: Record<ElectricityObservation['measure'], [string, string]>
   days_without_power: ['day without power', 'days without power'],
 };
 
-/** "6 hours of power a day", "2–5 hours…", "up to 20 hours a day without power": a lone maximum is said as one. */
-export function formatElectricity(row: ElectricityObservation): string {
-  const { value_min: min, value_max: max } = row;
-  const value =
-    min !== undefined && max !== undefined && max !== min
-      ? `${formatNumber(min)}–${formatNumber(max)}`
-      : min === undefined && max !== undefined
+/**
+ * The figure of an electricity row as its source qualifies it: "6", "2–5", "about 6",
+ * "fewer than 6", "up to 20" (a lone maximum is said as one), "at least 3".
+ * Shared by the story's prose and the chart's labels, so both say the same.
+ */
+export function electricityAmount(row: Pick<ElectricityObservation, 'value_min' | 'value_max' | 'qualifier'>): string | undefined {
+  const { value_min: min, value_max: max, qualifier } = row;
+  if (qualifier === 'fewer-than' && max !== undefined) return `fewer than ${formatNumber(max)}`;
+  const plain =
+    min !== undefined && max !== undefined
+      ? max === min
+        ? formatNumber(min)
+        : `${formatNumber(min)}–${formatNumber(max)}`
+      : max !== undefined
         ? `up to ${formatNumber(max)}`
-        : max === undefined && min !== undefined
+        : min !== undefined
           ? `at least ${formatNumber(min)}`
-          : formatNumber(min ?? 0);
+          : undefined;
+  return plain !== undefined && qualifier === 'about' ? `about ${plain}` : plain;
+}
+
+/** "6 hours of power a day", "about 6 hours…", "fewer than 6 hours…", "up to 20 hours a day without power". */
+export function formatElectricity(row: ElectricityObservation): string {
+  const value = electricityAmount(row) ?? formatNumber(0);
   const [one, many] = MEASURE_WORDS[row.measure];
   return `${value} ${value === '1' ? one : many}`;
 }

@@ -211,9 +211,23 @@ export const electricityRow = z.object({
   measure: z.enum(['supply_hours_per_day', 'outage_hours_per_day', 'days_without_power']),
   value_min: numberCell({ min: 0, optional: true }),
   value_max: numberCell({ min: 0, optional: true }),
+  /**
+   * How the source qualifies the figure, when it does: "about 6 hours", or "fewer than 6 hours"
+   * (then only value_max is given). Empty when the source gives the figure plainly.
+   */
+  qualifier: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(['about', 'fewer-than']).optional()),
   confidence,
   source_ids: sourceIds,
   note: optionalText,
+}).superRefine((row, ctx) => {
+  if (row.qualifier === 'fewer-than' && (row.value_max === undefined || row.value_min !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'fewer-than needs value_max (the figure the source gives) and an empty value_min' });
+  }
 });
 
 export const tankerClaimRow = z.object({

@@ -108,7 +108,7 @@ const SCENARIOS: ScenariosEmbed = {
   id: 'scenarios',
   title: 'Four scenarios for Mali',
   subtitle: 'The four ways the crisis could go, as Jonas Schaaf’s analysis for the PRIF Blog sets them out, side by side.',
-  notes: ['A reading aid built from the article’s reasoning, not a forecast.'],
+  notes: ['A reading aid built from the article’s reasoning, not a forecast of our own.'],
   states: [],
   datasets: [
     { file: 'scenarios', dataset: 'scenarios', label: 'The four scenarios' },

@@ -3,8 +3,11 @@
  * row's schema can see: every scenario has a cell for every dimension, every
  * observation names a real signpost, every timeline link exists, the
  * assumption defaults in the data match the URL codec's, the "after the
- * article" labels agree with the dates, and the rule table gives at least
- * one conclusion for each of the 16 combinations of assumptions.
+ * article" labels agree with the dates, a cell's basis agrees with the dates
+ * of its sources ("updated from later reporting" only when one of them was
+ * published after the article, "corrected from other reporting" only when
+ * none was), and the rule table gives at least one conclusion for each of
+ * the 16 combinations of assumptions.
  *
  * Pure (type-only imports from the schema), so it runs in a unit test and at
  * build time. Returns messages in the loader's style; an empty list means
@@ -35,6 +38,7 @@ export type ScenarioData = Pick<
   | 'signposts'
   | 'signpostObservations'
   | 'timeline'
+  | 'sources'
 >;
 
 /** "escorts yes, reforms no, dialogue no, uncoordinated no" */
@@ -74,6 +78,26 @@ export function checkScenarioData(data: ScenarioData): string[] {
   for (const cell of data.scenarioDimensions) {
     for (const t of cell.timeline_ids) {
       if (!timelineIds.has(t)) issues.push(`scenario-dimensions.csv, id "${cell.id}", field "timeline_ids": unknown timeline id "${t}"`);
+    }
+  }
+
+  // "Corrected from other reporting" and "updated from later reporting" are
+  // told apart by the dates of the sources a cell cites.
+  const sourceDates = new Map(data.sources.map((s) => [s.id, s.date]));
+  const laterSources = (ids: readonly string[]) =>
+    ids.filter((id) => {
+      const date = sourceDates.get(id);
+      return date !== undefined && date !== '' && period(date)[0] > ARTICLE_DATE;
+    });
+  for (const cell of data.scenarioDimensions) {
+    const where = `scenario-dimensions.csv, id "${cell.id}", field "basis"`;
+    const later = laterSources(cell.source_ids);
+    if (cell.basis === 'updated') {
+      if (later.length === 0) issues.push(`${where}: "updated" needs a source published after ${ARTICLE_DATE}; use "corrected" when the correcting reports came before`);
+      if (!cell.note) issues.push(`scenario-dimensions.csv, id "${cell.id}", field "note": must say what the later reporting shows when basis is "updated"`);
+    }
+    if (cell.basis === 'corrected' && later.length > 0) {
+      issues.push(`${where}: cites ${later.map((id) => `"${id}"`).join(', ')}, published after ${ARTICLE_DATE}; use "updated"`);
     }
   }
 

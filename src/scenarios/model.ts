@@ -62,11 +62,15 @@ export type RuleEffect = (typeof RULE_EFFECTS)[number];
 
 /**
  * How a statement relates to the article: it says so (`article`), it says so
- * but the sources correct a detail (`corrected`), it is our reading of the
+ * but reporting from before or on the article's date corrects a detail
+ * (`corrected`), it says so but reporting published after the article adds
+ * to it or shows it out of date (`updated`), it is our reading of the
  * article's reasoning (`reading`), or the article does not address it
- * (`not-covered`). The page must show the last two as such.
+ * (`not-covered`). The page shows every basis but `article` beside the
+ * statement. Which of `corrected` and `updated` applies follows from the
+ * dates of the sources a cell cites; src/scenarios/check.ts enforces it.
  */
-export const BASES = ['article', 'corrected', 'reading', 'not-covered'] as const;
+export const BASES = ['article', 'corrected', 'updated', 'reading', 'not-covered'] as const;
 export type Basis = (typeof BASES)[number];
 
 /**

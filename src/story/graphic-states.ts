@@ -79,17 +79,17 @@ export const GRAPHIC_STATES = {
   'prices-informal': {
     kind: 'fuel-prices',
     groups: [],
-    highlight: ['mopti-2025-09-informal', 'bamako-2025-11-11-black-market'],
+    highlight: ['mopti-2025-09-informal', 'bamako-2025-10-29-black-market'],
   },
   'prices-queues': {
     kind: 'fuel-prices',
     groups: [],
-    highlight: ['bamako-2025-11-11-pump', 'bamako-2025-11-11-black-market', 'kolondieba-2025-11-08-petrol'],
+    highlight: ['bamako-2025-10-29-pump', 'bamako-2025-10-29-black-market', 'kolondieba-2025-11-08-petrol'],
   },
   'power-hours': {
     kind: 'electricity',
     groups: ['before-2025', '2025'],
-    highlight: ['bamako-2025-10-27-supply', 'mopti-2025-11-outages'],
+    highlight: ['bamako-2025-11-afp-supply', 'mopti-2025-11-outages'],
   },
   'schools-closed': { kind: 'school-calendar', groups: [], highlight: [] },
   // 6. Armed groups in the countryside: zakat near Kolongo (Macina, Ségou region), the killing in Tonka (Timbuktu region)

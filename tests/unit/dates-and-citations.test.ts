@@ -8,11 +8,13 @@
 import { describe, it, expect } from 'vitest';
 import { datePhrase, formatDateRange } from '../../src/data/dates';
 import { accessedText, publishedText, shortCitation } from '../../src/data/sources';
-import { convertPrice } from '../../src/data/format';
+import { convertPrice, formatConvoyCount, formatElectricity } from '../../src/data/format';
 import { ARTICLE_DATE, factsAsOfDate, isAfterArticle } from '../../src/data/currency';
 import { loadSiteData } from '../../src/data/load';
-import type { ExchangeRate, FuelPrice, Source } from '../../src/data/schema';
+import type { Convoy, ElectricityObservation, ExchangeRate, FuelPrice, Source } from '../../src/data/schema';
 import { copyData, errorOf, setCell } from './helpers/broken-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('a date in a sentence carries the right preposition', () => {
   it('a day is "on", a month or a year is "in"', () => {
@@ -137,5 +139,37 @@ describe('how current the facts are', () => {
     const asOf = factsAsOfDate(data);
     const all = [...data.timeline.flatMap((e) => [e.date, e.end_date ?? e.date]), ...data.convoys.map((c) => c.date), ...data.tankers.map((t) => t.date)];
     for (const d of all) expect(`${d}-01-01`.slice(0, 10) <= `${asOf}-01-01`.slice(0, 10), d).toBe(true);
+  });
+});
+
+describe('counts keep the qualifier their source gave', () => {
+  const power = (extra: Partial<ElectricityObservation>) =>
+    ({ measure: 'supply_hours_per_day', value_min: undefined, value_max: undefined, qualifier: undefined, ...extra }) as ElectricityObservation;
+
+  it('hours of power: "up to", "fewer than", "about", a range, a single value', () => {
+    expect(formatElectricity(power({ measure: 'outage_hours_per_day', value_max: 20 }))).toBe('up to 20 hours a day without power');
+    expect(formatElectricity(power({ value_max: 6, qualifier: 'fewer-than' }))).toBe('fewer than 6 hours of power a day');
+    expect(formatElectricity(power({ value_min: 6, value_max: 6, qualifier: 'about' }))).toBe('about 6 hours of power a day');
+    expect(formatElectricity(power({ value_min: 2, value_max: 5 }))).toBe('2–5 hours of power a day');
+    expect(formatElectricity(power({ value_min: 1, value_max: 1 }))).toBe('1 hour of power a day');
+  });
+
+  it('tankers in a convoy: "about 40", "more than 100", "at least 40", or nothing when no count was given', () => {
+    const convoy = (extra: Partial<Convoy>) => ({ tankers_min: undefined, tankers_max: undefined, tankers_qualifier: undefined, ...extra }) as Convoy;
+    expect(formatConvoyCount(convoy({ tankers_min: 40, tankers_max: 40, tankers_qualifier: 'about' }))).toBe('about 40');
+    expect(formatConvoyCount(convoy({ tankers_min: 100, tankers_qualifier: 'more-than' }))).toBe('more than 100');
+    expect(formatConvoyCount(convoy({ tankers_min: 40, tankers_qualifier: 'at-least' }))).toBe('at least 40');
+    expect(formatConvoyCount(convoy({ tankers_min: 17, tankers_max: 17, tankers_qualifier: 'exact' }))).toBe('17');
+    expect(formatConvoyCount(convoy({}))).toBe('');
+  });
+
+  it('a convoy count without its qualifier stops the build', () => {
+    const dir = copyData();
+    const rows = readFileSync(join(dir, 'convoys.csv'), 'utf8');
+    const index = rows.split('\n').slice(1).findIndex((l) => /,\d+,\d*,(exact|about|at-least|more-than),/.test(l));
+    expect(index).toBeGreaterThan(-1);
+    const row = setCell(dir, 'convoys.csv', index, 'tankers_qualifier', '');
+    expect(errorOf(dir).message).toContain(`convoys.csv, row ${row}`);
+    expect(errorOf(dir).message).toContain('field "tankers_qualifier"');
   });
 });

@@ -72,6 +72,25 @@ describe('the scenario data as committed', () => {
     expect(fracture.timeline_ids).toEqual(expect.arrayContaining(['2013-konna-offensive', '2013-serval']));
   });
 
+  it('tells "corrected from other reporting" from "updated from later reporting" by the dates of the sources', () => {
+    const cell = (id: string) => data.scenarioDimensions.find((c) => c.id === id)!;
+    // The Mopti convoy of 3 December was reported by RFI on 13 December, after the article.
+    expect(cell('i-fuel').basis).toBe('updated');
+    // Reported before the article: the customs communiqué (30 Oct 2025), Haïdara's term (2024), the 2021 mandate.
+    for (const id of ['iv-trigger', 'ii-actors', 'ii-precedent']) expect(cell(id).basis, id).toBe('corrected');
+
+    const asCorrected = data.scenarioDimensions.map((c) => (c.id === 'i-fuel' ? { ...c, basis: 'corrected' as const } : c));
+    expect(checkScenarioData({ ...data, scenarioDimensions: asCorrected })).toEqual([
+      expect.stringMatching(/id "i-fuel", field "basis": cites "rfi-2025-12-13-mopti-convoys", published after 2025-12-09; use "updated"/),
+    ]);
+    const asUpdated = data.scenarioDimensions.map((c) => (c.id === 'iv-trigger' ? { ...c, basis: 'updated' as const } : c));
+    expect(checkScenarioData({ ...data, scenarioDimensions: asUpdated })).toEqual([
+      expect.stringMatching(/id "iv-trigger", field "basis": "updated" needs a source published after 2025-12-09/),
+    ]);
+    const noNote = data.scenarioDimensions.map((c) => (c.id === 'i-fuel' ? { ...c, note: undefined } : c));
+    expect(checkScenarioData({ ...data, scenarioDimensions: noNote })).toEqual([expect.stringMatching(/id "i-fuel", field "note"/)]);
+  });
+
   it('views: the grid follows the compare list, signposts and observations split by scenario and date', () => {
     const grid = comparisonGrid(['iv', 'i'], data.scenarioDimensions);
     expect(grid.map((r) => r.dimension)).toEqual([...DIMENSION_IDS]);
