@@ -32,7 +32,7 @@ export const GRAPHIC_STATES = {
     highlight: ['ML-1', 'ML-2'],
     layers: ['rivers', 'corridors', 'towns', 'tanker-attacks'],
     corridors: ['dakar-bamako', 'nioro-bamako'],
-    labels: ['bamako', 'kayes', 'diema', 'didieni', 'kolokani', 'nioro-du-sahel'],
+    labels: ['bamako', 'kayes', 'didieni', 'kolokani', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2025-09-13-convoy-attack' }],
   }),
   'convoy-attacks-south': map({
