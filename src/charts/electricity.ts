@@ -13,6 +13,7 @@ import { scaleLinear } from 'd3-scale';
 import type { ElectricityObservation, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
 import { electricityAmount } from '../data/format';
+import { AFTER_ARTICLE_FLAG } from '../data/currency';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { ARTICLE_DATE, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -28,6 +29,7 @@ import {
   isNarrow,
   keepGroup,
   line,
+  groupShown,
   markAttrs,
   markContext,
   rect,
@@ -129,7 +131,12 @@ export function renderElectricity(
   // (all of them, so the rows read alike) rather than take second lines.
   const fontSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
   const lineHeight = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
-  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}`);
+  // A report from after the article says so in its own label, so no reader takes it for the article's.
+  // The phone layout has no room for the longer label on rows that no state of the story shows (their group is
+  // off, so they are never visible): only a row the state shows carries it there.
+  const flagged = (r: ElectricityObservation) =>
+    electricityGroup(r) === 'after-article' && (!narrow || groupShown(ctx, 'after-article'));
+  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}${flagged(r) ? ` (${AFTER_ARTICLE_FLAG})` : ''}`);
   const fits = (label: string, value: string) => textWidth(`${label}: ${value}`, fontSize) + textWidth(label, fontSize) * 0.07 <= W - 2 * pad;
   const short = narrow && rows.some((r, i) => !fits(labels[i] ?? '', electricityValueText(r)));
   const rowText = rows.map((r, i) => {
@@ -224,8 +231,8 @@ export function electricityTable(observations: ElectricityObservation[], places:
   const placeById = new Map(places.map((p) => [p.id, p]));
   const rows = sortRows(observations, placeById);
   return {
-    caption: 'Electricity supply reported in Mali',
-    columns: ['Date', 'Place', 'What was reported', 'Lowest', 'Highest', 'Confidence'],
+    caption: `Electricity supply reported in Mali; reports after the article (${formatDate(ARTICLE_DATE)}) are marked`,
+    columns: ['Date', 'Place', 'What was reported', 'Lowest', 'Highest', 'Confidence', 'After the article'],
     rows: rows.map((r) => [
       formatDate(r.date),
       placeById.get(r.place)?.name ?? r.place,
@@ -233,6 +240,7 @@ export function electricityTable(observations: ElectricityObservation[], places:
       r.value_min ?? '',
       r.value_max ?? '',
       r.confidence,
+      electricityGroup(r) === 'after-article' ? 'Yes: reported after the article' : '',
     ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),

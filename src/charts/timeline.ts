@@ -9,7 +9,7 @@
  * a deterministic order (date, then id).
  */
 import type { TimelineEvent } from '../data/schema';
-import { formatDate, startOfDate } from '../data/dates';
+import { formatDate, formatDateRange, startOfDate } from '../data/dates';
 import { AFTER_ARTICLE_FLAG, ARTICLE_DATE, isAfterArticle } from '../data/currency';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
@@ -96,7 +96,7 @@ function afterArticleSuffix(e: TimelineEvent): string {
 }
 
 function dateText(e: TimelineEvent): string {
-  return (e.end_date ? `${formatDate(e.date)} – ${formatDate(e.end_date)}` : formatDate(e.date)) + afterArticleSuffix(e);
+  return formatDateRange(e.date, e.end_date) + afterArticleSuffix(e);
 }
 
 export function timelineLabelLines(e: TimelineEvent): string[] {

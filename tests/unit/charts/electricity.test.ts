@@ -95,6 +95,20 @@ describe('electricity chart', () => {
     expect(() => renderElectricity(bad, PLACES, all, SIZE, interactive())).toThrow(/24/);
   });
 
+  it('says "after the article" on each later report, in its label and in the table, and nowhere else', () => {
+    const root = checkSvg(render(), 'electricity');
+    for (const row of ELECTRICITY) {
+      const later = expectedGroup(row.date) === 'after-article';
+      expect(textContent(mark(root, row.id)).includes('after the article'), row.id).toBe(later);
+    }
+    const table = electricityTable(ELECTRICITY, PLACES);
+    const flag = table.columns.indexOf('After the article');
+    expect(flag).toBeGreaterThan(-1);
+    const later = table.rows.filter((r) => r[flag] !== '');
+    expect(later.length).toBe(ELECTRICITY.filter((r) => expectedGroup(r.date) === 'after-article').length);
+    expect(later.length).toBeGreaterThan(0);
+  });
+
   it('has a table with one row per observation and every source', () => {
     const table = electricityTable(ELECTRICITY, PLACES);
     expect(table.rows).toHaveLength(ELECTRICITY.length);
