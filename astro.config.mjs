@@ -29,7 +29,17 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   integrations: [checkData(), mdx()],
-  security: { csp: true },
+  // Astro writes each page's CSP (hashes of its own scripts and styles) into a <meta>; the service worker
+  // (src/offline/) and the web app manifest may come from this site only. scripts/lib/headers.mjs sends the
+  // same policy as an HTTP header, with frame-ancestors.
+  security: { csp: { directives: ["worker-src 'self'", "manifest-src 'self'"] } },
   build: { inlineStylesheets: 'never' },
+  vite: {
+    build: {
+      // The "Read offline" script (src/offline/) is a file of its own on every page, never inlined: one
+      // cached copy for the whole site, and no inline script. Everything else keeps Vite's default (4 KB).
+      assetsInlineLimit: (file) => (/OfflineControl/.test(file) ? false : undefined),
+    },
+  },
   devToolbar: { enabled: false },
 });

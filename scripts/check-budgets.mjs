@@ -5,6 +5,9 @@
 import { basePath, displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
 import { budgetFor, checkBudget, loadBudgets } from './lib/budgets.mjs';
 import { computeFirstView } from './lib/first-view.mjs';
+import { formatSize, offlineFiles } from './lib/offline.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const root = distDir();
 const pages = listHtmlPages(root);
@@ -45,6 +48,16 @@ const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+
+// Offline reading: what the service worker downloads in the background after the first view.
+if (fs.existsSync(path.join(root, 'sw.js'))) {
+  const offline = await offlineFiles(root);
+  const limit = budgets.offline.totalKB;
+  console.log(`\noffline reading: ${offline.entries.length} files, ${formatSize(offline.bytes)} to download (budget ${limit} KB)`);
+  if (offline.bytes > limit * 1024) failures.push(`offline reading: ${kb(offline.bytes)} KB > ${limit} KB`);
+} else {
+  failures.push('no sw.js: the build did not run scripts/finish-build.mjs (npm run build does)');
+}
 
 const shown = displayPath(root);
 if (failures.length) {

@@ -7,10 +7,17 @@ import path from 'node:path';
 import { displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
 
 // Messages that are known vnu false positives for this project, matched
-// exactly (never by pattern), each with the reason it is wrong. Empty so far:
-// Astro 7's <meta http-equiv="content-security-policy"> validates cleanly
-// with vnu 26.9 (checked on a real Astro 7.3 build).
-const KNOWN_FALSE_POSITIVES = new Set([]);
+// exactly (never by pattern), each with the reason it is wrong. (Astro 7's
+// <meta http-equiv="content-security-policy"> validates cleanly with vnu 26.9,
+// checked on a real Astro 7.3 build.)
+const KNOWN_FALSE_POSITIVES = new Set([
+  // vnu checks the CSS of <style> elements (not of CSS files) and does not know the SVG properties that CSS
+  // also styles (SVG 2, CSS Masking; every browser applies them). Only the single-file edition of the
+  // story carries the site's CSS in a <style>, the graphics' rules included.
+  'CSS: “vector-effect”: Property “vector-effect” doesn\'t exist.',
+  'CSS: “paint-order”: Property “paint-order” doesn\'t exist.',
+  'CSS: “r”: Property “r” doesn\'t exist.',
+]);
 
 function fail(message) {
   console.error(message);
@@ -73,5 +80,7 @@ if (errors.length > 0) {
   const files = new Set(errors.map((m) => m.url)).size;
   fail(`HTML invalid: ${errors.length} error(s) in ${files} of ${pages.length} pages (vnu, ${seconds} s)`);
 }
-if (code !== 0) fail(`vnu exited with code ${code} but reported no errors:\n${stderr}`);
+// vnu exits 1 for the known false positives too; any other non-zero exit with nothing reported is a crash.
+const knownOnly = report.messages.some((m) => m.type !== 'info' && KNOWN_FALSE_POSITIVES.has(m.message.trim()));
+if (code !== 0 && !(code === 1 && knownOnly)) fail(`vnu exited with code ${code} but reported no errors:\n${stderr}`);
 console.log(`HTML valid: ${pages.length} pages (vnu, ${seconds} s)`);

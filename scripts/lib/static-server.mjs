@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { distDir, normalizeBase } from './dist.mjs';
+import { HEADERS_FILE, HOST_CONFIG_FILES, headersForPath, parseHeadersFile } from './headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,6 +59,16 @@ export function requestToRelPath(rawUrl, base) {
   return { rel: decoded.slice(base.length) };
 }
 
+// The decoded path of a request, as header rules match it.
+function requestPath(req) {
+  const raw = String(req.url ?? '/').split(/[?#]/, 1)[0];
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 async function isFile(p) {
   try {
     return (await fsp.stat(p)).isFile();
@@ -84,6 +95,18 @@ export function startStaticServer({
   const basePath = normalizeBase(base);
   // realpath of root, so a symlink inside dist cannot lead outside it.
   const realRoot = fs.realpathSync(rootDir);
+  // The build's dist/_headers (Netlify and Cloudflare Pages syntax), applied as those hosts apply it, so
+  // that local runs and tests get the headers production gets. A build without one (astro build alone)
+  // gets the server's own defaults.
+  const headersFile = path.join(rootDir, HEADERS_FILE);
+  const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, 'utf8')) : null;
+  const DEFAULT_HEADERS = {
+    // no-cache, not no-store: browsers may keep a copy but must revalidate,
+    // so a rebuild is always picked up while benchmarks stay realistic.
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  const hostHeaders = (urlPath) => (headerRules ? headersForPath(headerRules, urlPath) : DEFAULT_HEADERS);
 
   async function resolveFile(rel) {
     for (const candidate of candidates(rootDir, rel)) {
@@ -95,7 +118,7 @@ export function startStaticServer({
     return null;
   }
 
-  async function send(req, res, status, file, body) {
+  async function send(req, res, status, file, body, urlPath = requestPath(req)) {
     // Compress text as every real static host does, so the benchmark measures what readers download.
     const type = file ? contentType(file) : 'text/plain; charset=utf-8';
     const compressible = /^(text\/|application\/(json|xml|manifest|geo)|image\/svg)/.test(type);
@@ -106,10 +129,7 @@ export function startStaticServer({
       'Content-Length': body.length,
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       Vary: 'Accept-Encoding',
-      // no-cache, not no-store: browsers may keep a copy but must revalidate,
-      // so a rebuild is always picked up while benchmarks stay realistic.
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
+      ...hostHeaders(urlPath),
     };
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -131,10 +151,12 @@ export function startStaticServer({
       }
       const target = requestToRelPath(req.url ?? '/', basePath);
       if (target.redirect) {
-        res.writeHead(301, { Location: target.redirect, 'Cache-Control': 'no-cache' });
+        res.writeHead(301, { ...hostHeaders(requestPath(req)), Location: target.redirect, 'Cache-Control': 'no-cache' });
         return res.end();
       }
       if (target.status) return notFound(req, res, target.status);
+      // Host configuration in dist/ is read by the host, never served.
+      if (HOST_CONFIG_FILES.includes(target.rel)) return notFound(req, res);
       const file = await resolveFile(target.rel);
       if (!file) return notFound(req, res);
       return send(req, res, 200, file, await fsp.readFile(file));

@@ -1,0 +1,143 @@
+/**
+ * The page's side of offline reading (the control in OfflineControl.astro).
+ * Once the page has loaded, and the browser is idle, it registers the service
+ * worker (src/offline/sw.js), which saves the site's offline files in the
+ * background; nothing of it is part of the page's first view. A reader who
+ * has asked their browser to save data (Save-Data) is not downloaded for: the
+ * button does it when they choose. The worker tells every open page how far
+ * it has got, and the control shows it.
+ */
+const MESSAGE = 'lifelines-offline';
+
+interface Progress {
+  type: typeof MESSAGE;
+  state: 'saving' | 'installed' | 'ready' | 'failed' | 'status';
+  /** Whether the worker telling is the one that serves the site (activating or activated). */
+  active: boolean;
+  savedBytes: number;
+  savedFiles: number;
+  totalBytes: number;
+  totalFiles: number;
+}
+
+type View = 'idle' | 'saving' | 'ready' | 'failed';
+
+/** "420 KB" or "1.2 MB" (KB = 1024 bytes), as scripts/lib/offline.mjs writes it in the README's numbers. */
+export function formatSize(bytes: number): string {
+  const kb = bytes / 1024;
+  return kb < 1000 ? `${Math.round(kb)} KB` : `${(kb / 1024).toFixed(1)} MB`;
+}
+
+export function initOffline(): void {
+  const section = document.querySelector<HTMLElement>('[data-offline]');
+  const totalBytes = Number(section?.dataset.offlineBytes);
+  if (!section || !('serviceWorker' in navigator) || !window.isSecureContext || !(totalBytes > 0)) return;
+  const status = section.querySelector<HTMLElement>('[data-offline-status]')!;
+  const detail = section.querySelector<HTMLElement>('[data-offline-detail]')!;
+  const button = section.querySelector<HTMLButtonElement>('[data-offline-save]')!;
+  const bar = section.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
+  const scope = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const size = formatSize(totalBytes);
+  const contents = 'the story with its figures, the scenario explorer, the glossary and the sources';
+  let view: View = 'idle';
+  let registration: ServiceWorkerRegistration | undefined;
+  /** Said after "Available offline" while a newer build is being saved or waits. */
+  let update = '';
+
+  const show = (next: View, progress?: Pick<Progress, 'savedBytes' | 'totalBytes'>) => {
+    // The status line is a live region: it changes only when the state does, not with every file saved.
+    const line = { idle: 'Not saved on this device.', saving: 'Saving for offline reading…', ready: 'Available offline', failed: 'Could not save for offline reading.' }[next];
+    if (status.textContent !== line) status.textContent = line;
+    // Shown once the page knows: never "Not saved" for the instant before it has asked the worker.
+    section.hidden = false;
+    status.dataset.state = next;
+    section.dataset.state = next;
+    view = next;
+    button.hidden = next === 'ready';
+    button.setAttribute('aria-disabled', String(next === 'saving'));
+    button.textContent = next === 'failed' ? `Try again (${size})` : next === 'saving' ? 'Saving…' : `Save for offline reading (${size})`;
+    bar.hidden = next !== 'saving';
+    if (next === 'saving' && progress) {
+      bar.max = progress.totalBytes;
+      bar.value = progress.savedBytes;
+      detail.textContent = `${formatSize(progress.savedBytes)} of ${formatSize(progress.totalBytes)} saved.`;
+    } else if (next === 'ready') {
+      detail.textContent = `Saved on this device (${size}): ${contents} open with no connection.${update && ` ${update}`}`;
+    } else if (next === 'failed') {
+      detail.textContent = 'The connection may have dropped, or the device may be short of space.';
+    } else if (next === 'idle') {
+      detail.textContent = `Saves ${contents} on this device (${size} to download), to read them with no connection.`;
+    }
+  };
+  const noteUpdate = (text: string) => {
+    update = text;
+    if (view === 'ready') show('ready');
+  };
+  const UPDATE_SAVED = 'An update is saved. It shows the next time you open the site.';
+
+  const ask = (worker: ServiceWorker | null | undefined) => worker?.postMessage({ type: MESSAGE, action: 'status' });
+
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as Progress | undefined;
+    if (data?.type !== MESSAGE) return;
+    // The worker that serves the site: the site is available offline once it has every file.
+    if (data.active) {
+      if (data.state === 'saving') show('saving', data);
+      else if (data.state === 'failed') show('failed');
+      else show(data.savedFiles === data.totalFiles ? 'ready' : 'idle');
+      return;
+    }
+    // A newer build saving, or saved and waiting, while this one is in use: still available offline.
+    if (view === 'ready' || registration?.active) {
+      if (data.state === 'failed') return;
+      const saved = data.state === 'installed' || data.savedFiles === data.totalFiles;
+      noteUpdate(saved ? UPDATE_SAVED : `Saving an update: ${formatSize(data.savedBytes)} of ${formatSize(data.totalBytes)}.`);
+      return;
+    }
+    if (data.state === 'failed') show('failed');
+    else show('saving', data);
+  });
+
+  // A newer build took over this page from another tab: what it loads next would come from that build.
+  let controlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) noteUpdate('Lifelines has been updated: reload the page to read the new version.');
+    controlled = true;
+  });
+
+  const watch = (reg: ServiceWorkerRegistration) => {
+    registration = reg;
+    ask(reg.active ?? reg.installing ?? reg.waiting);
+    // A newer build may have been saved while this page loaded, before it listened.
+    if (reg.active && reg.waiting) noteUpdate(UPDATE_SAVED);
+    else if (reg.active && reg.installing) ask(reg.installing);
+  };
+
+  const save = async () => {
+    if (view === 'saving') return;
+    show('saving', { savedBytes: 0, totalBytes });
+    try {
+      // Saved before, but the browser has since deleted files (to free space): the worker fetches them again.
+      const active = (registration ?? (await navigator.serviceWorker.getRegistration(scope)))?.active;
+      if (active) active.postMessage({ type: MESSAGE, action: 'save-missing' });
+      else watch(await navigator.serviceWorker.register(`${scope}sw.js`, { scope }));
+    } catch {
+      show('failed');
+    }
+  };
+  button.addEventListener('click', () => void save());
+
+  const start = async () => {
+    const existing = await navigator.serviceWorker.getRegistration(scope);
+    if (existing) {
+      watch(existing);
+      // A worker that does not answer (it is being replaced, say): the reader can still save.
+      setTimeout(() => section.hidden && show('idle'), 5000);
+    } else if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) show('idle');
+    else await save();
+  };
+  // After the load event and when the browser is idle: the first view is the page's alone.
+  const later = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void start(), { timeout: 3000 }) : setTimeout(() => void start(), 500));
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
