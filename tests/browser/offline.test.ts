@@ -255,7 +255,8 @@ describe('a new build', () => {
     try {
       await page.goto(url, { waitUntil: 'load' });
       await untilAvailableOffline(page);
-      const heading = () => page.locator('h1').first().textContent();
+      // Read without waiting for an <h1>: between two builds the tab shows, for an instant, a page without one.
+      const heading = () => page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
       const firstHeading = await heading();
       const figureText = () => page.evaluate(async (name) => (await fetch(`figures/${name}`)).text(), figure);
 
@@ -273,7 +274,7 @@ describe('a new build', () => {
 
       // The load after that shows the second build, figure included, and it is what is saved.
       await page.reload({ waitUntil: 'load' });
-      await expect.poll(heading, { timeout: 15_000 }).toBe('Lifelines, second build');
+      await expect.poll(heading, { timeout: 30_000 }).toBe('Lifelines, second build');
       expect(await figureText()).toContain('Second build: ');
       await untilAvailableOffline(page);
       await context.setOffline(true);
