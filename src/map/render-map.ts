@@ -394,12 +394,23 @@ export function renderCorridorSketch(
       const points = c.places.map((id) => places.get(id)).filter((p): p is Place => Boolean(p)).map(xy);
       return el('path', { class: `sketch-corridor is-${statuses.get(c.id)}`, 'data-corridor': c.id, d: `M${points.map((p) => p.join(',')).join('L')}` });
     });
-  const labelled = ['bamako', 'dakar', 'abidjan']
-    .map((id) => places.get(id))
-    .filter((p): p is Place => Boolean(p))
-    .map((p) => {
+  // Each name sits where no corridor passes: the roads run east from Dakar, and into Bamako from the west and
+  // north and out to the south-east, so Dakar's name goes above its dot and Bamako's below and to the left;
+  // Abidjan's road arrives from the north, so its name goes right.
+  const SKETCH_LABELS: Record<string, { dx: number; dy: number; anchor: 'start' | 'end' }> = {
+    bamako: { dx: -8, dy: 24, anchor: 'end' },
+    dakar: { dx: -4, dy: -12, anchor: 'start' },
+    abidjan: { dx: 8, dy: 6, anchor: 'start' },
+  };
+  const labelled = Object.entries(SKETCH_LABELS)
+    .map(([id, at]) => [places.get(id), at] as const)
+    .filter((entry): entry is readonly [Place, (typeof SKETCH_LABELS)[string]] => Boolean(entry[0]))
+    .map(([p, { dx, dy, anchor }]) => {
       const [x, y] = xy(p);
-      return el('circle', { class: 'sketch-town', cx: x, cy: y, r: 5 }) + el('text', { class: 'sketch-label', x: x + 8, y: y + 6, 'font-size': 22 }, escapeXml(p.name));
+      return (
+        el('circle', { class: 'sketch-town', cx: x, cy: y, r: 5 }) +
+        el('text', { class: 'sketch-label', x: x + dx, y: y + dy, 'font-size': 22, 'text-anchor': anchor === 'end' ? 'end' : undefined }, escapeXml(p.name))
+      );
     });
   const titleId = `${options.idPrefix}-title`;
   return el(
