@@ -13,7 +13,7 @@ import { scaleLinear } from 'd3-scale';
 import type { ElectricityObservation, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
 import { electricityAmount } from '../data/format';
-import { AFTER_ARTICLE_FLAG } from '../data/currency';
+import { afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { ARTICLE_DATE, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -62,7 +62,7 @@ const QUALIFIER_WORDS: Record<NonNullable<ElectricityObservation['qualifier']>, 
 export function electricityGroup(row: ElectricityObservation): ElectricityGroup {
   const start = startOfDate(row.date).getTime();
   if (start < Date.UTC(2025, 0, 1)) return 'before-2025';
-  return start > startOfDate(ARTICLE_DATE).getTime() ? 'after-article' : '2025';
+  return isAfterArticle(row.date) ? 'after-article' : '2025';
 }
 
 /** What the row says, in words: "4–6 hours of power a day", "fewer than 6 hours of power a day", "no power for 3 days". */
@@ -136,7 +136,7 @@ export function renderElectricity(
   // off, so they are never visible): only a row the state shows carries it there.
   const flagged = (r: ElectricityObservation) =>
     electricityGroup(r) === 'after-article' && (!narrow || groupShown(ctx, 'after-article'));
-  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}${flagged(r) ? ` (${AFTER_ARTICLE_FLAG})` : ''}`);
+  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}${flagged(r) ? afterArticleSuffix(r.date) : ''}`);
   const fits = (label: string, value: string) => textWidth(`${label}: ${value}`, fontSize) + textWidth(label, fontSize) * 0.07 <= W - 2 * pad;
   const short = narrow && rows.some((r, i) => !fits(labels[i] ?? '', electricityValueText(r)));
   const rowText = rows.map((r, i) => {
@@ -240,7 +240,7 @@ export function electricityTable(observations: ElectricityObservation[], places:
       r.value_min ?? '',
       r.value_max ?? '',
       r.confidence,
-      electricityGroup(r) === 'after-article' ? 'Yes: reported after the article' : '',
+      afterArticleCell(r.date),
     ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),

@@ -10,7 +10,7 @@
  */
 import type { TimelineEvent } from '../data/schema';
 import { formatDate, formatDateRange, startOfDate } from '../data/dates';
-import { AFTER_ARTICLE_FLAG, ARTICLE_DATE, isAfterArticle } from '../data/currency';
+import { AFTER_ARTICLE_FLAG, ARTICLE_DATE, afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -90,13 +90,8 @@ function sortRows(rows: readonly TimelineEvent[]): TimelineEvent[] {
   return [...rows].sort((a, b) => spanOf(a.date).start - spanOf(b.date).start || a.id.localeCompare(b.id));
 }
 
-/** " (after the article)" for an event dated after 9 Dec 2025: the article did not know of it. */
-function afterArticleSuffix(e: TimelineEvent): string {
-  return isAfterArticle(e.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
-}
-
 function dateText(e: TimelineEvent): string {
-  return formatDateRange(e.date, e.end_date) + afterArticleSuffix(e);
+  return compactDateText(e) + afterArticleSuffix(e.date);
 }
 
 export function timelineLabelLines(e: TimelineEvent): string[] {
@@ -374,22 +369,12 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
 }
 
 /**
- * "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": a date range without
- * repeating the year or month. `short` drops the days of a range across years: "Jan 2013 – Jul 2014".
+ * "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": an event's dates through the site's one range
+ * formatter. `short` drops the days of a range across years: "Jan 2013 – Jul 2014".
  */
 export function compactDateText(e: TimelineEvent, short = false): string {
-  if (!e.end_date) return formatDate(e.date);
-  const a = formatDate(e.date).split(' ');
-  const b = formatDate(e.end_date).split(' ');
-  if (a.join(' ') === b.join(' ')) return b.join(' ');
-  if (a.length > 1 && a.at(-1) === b.at(-1)) {
-    a.pop();
-    if (a.length === 2 && b.length === 3 && a[1] === b[1]) return `${a[0]}–${b.join(' ')}`;
-    if (a.length === 1 && b.length === 2) return `${a[0]}–${b.join(' ')}`;
-  } else if (short) {
-    return `${a.slice(-2).join(' ')} – ${b.slice(-2).join(' ')}`;
-  }
-  return `${a.join(' ')} – ${b.join(' ')}`;
+  const acrossYears = e.end_date !== undefined && e.end_date.slice(0, 4) !== e.date.slice(0, 4);
+  return short && acrossYears ? formatDateRange(e.date.slice(0, 7), e.end_date!.slice(0, 7)) : formatDateRange(e.date, e.end_date);
 }
 
 const NARROW_R = 4;
@@ -533,8 +518,8 @@ function renderNarrowTimeline(
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-legend-item');
     if (!attrs) return [];
     // On one line, a long date would leave no room for the title.
-    const long = compactDateText(p.event) + afterArticleSuffix(p.event);
-    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) + afterArticleSuffix(p.event) : long;
+    const long = compactDateText(p.event) + afterArticleSuffix(p.event.date);
+    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) + afterArticleSuffix(p.event.date) : long;
     const lines = wrapLines(`${date} · ${p.event.title}`, maxChars, maxLines);
     const baseline = y + SMALL_FONT_SIZE - 1;
     const first = lines[0] ?? '';
@@ -585,7 +570,7 @@ export function timelineTable(events: TimelineEvent[]): ChartTable {
       e.title,
       CATEGORY_NAMES[e.category],
       e.confidence,
-      isAfterArticle(e.date) ? 'Yes: reported after the article' : '',
+      afterArticleCell(e.date),
     ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),

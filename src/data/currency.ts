@@ -45,3 +45,13 @@ export function factsAsOfText(data: Parameters<typeof eventDates>[0]): string {
 
 /** "(after the article)": the flag on a row dated after 9 Dec 2025. */
 export const AFTER_ARTICLE_FLAG = 'after the article';
+
+/** " (after the article)" after a label of something dated after the article, or nothing. */
+export function afterArticleSuffix(date: string): string {
+  return isAfterArticle(date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
+}
+
+/** The "After the article" cell of a data table. */
+export function afterArticleCell(date: string): string {
+  return isAfterArticle(date) ? 'Yes: reported after the article' : '';
+}

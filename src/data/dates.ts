@@ -61,9 +61,8 @@ function single(d: ParsedDate, names: readonly string[]): string {
 
 /**
  * A span of two partial dates written once, without repeating what they share:
- * "6–8 Jun 2025", "27 Oct – 9 Nov 2025", "Mar–Jul 2012", "Dec 2025 – Jan 2026".
- * Ends of different precision are both written in full. `full` spells the
- * months out, for running text.
+ * "6–8 Jun 2025", "27 Oct – 9 Nov 2025", "Mar–Jul 2012", "Nov – 6 Dec 2025",
+ * "Dec 2025 – Jan 2026". `full` spells the months out, for running text.
  */
 export function formatDateRange(start: string, end?: string, months: MonthStyle = 'short'): string {
   const names = months === 'full' ? FULL_MONTHS : MONTHS;
@@ -71,8 +70,15 @@ export function formatDateRange(start: string, end?: string, months: MonthStyle 
   if (!a) return start;
   const b = end && end !== start ? parsePartialDate(end) : null;
   if (!b) return single(a, names);
-  if (a.precision !== b.precision) return `${single(a, names)} – ${single(b, names)}`;
-  if (a.precision === 'year') return `${a.year}–${b.year}`;
+  if (a.precision === 'year' || b.precision === 'year') {
+    return a.precision === b.precision ? `${a.year}–${b.year}` : `${single(a, names)} – ${single(b, names)}`;
+  }
+  if (a.precision !== b.precision) {
+    // Ends of unlike precision in one year say the year once, at the end: "Nov – 6 Dec 2025".
+    if (a.year !== b.year) return `${single(a, names)} – ${single(b, names)}`;
+    const first = single(a, names).replace(/ \d{4}$/, '');
+    return `${first} – ${single(b, names)}`;
+  }
   const monthA = names[(a.month ?? 1) - 1]!;
   const monthB = names[(b.month ?? 1) - 1]!;
   if (a.precision === 'month') {

@@ -3,7 +3,7 @@ import type { SiteData } from '../data/schema';
 import type { ChartTable } from '../charts/chart-state';
 import { formatDate } from '../data/dates';
 import { formatConvoyCount } from '../data/format';
-import { ARTICLE_DATE, isAfterArticle } from '../data/currency';
+import { ARTICLE_DATE, afterArticleCell } from '../data/currency';
 
 export function corridorsTable(data: SiteData): ChartTable {
   const placeName = new Map(data.places.map((p) => [p.id, p.name]));
@@ -29,7 +29,7 @@ export function convoysTable(data: SiteData): ChartTable {
       formatConvoyCount(c) || 'not reported',
       { fama: 'Malian army', 'fama-africa-corps': 'Malian army and Africa Corps', none: 'none', unknown: 'not stated' }[c.escort],
       c.confidence,
-      isAfterArticle(c.date) ? 'Yes: reported after the article' : '',
+      afterArticleCell(c.date),
     ]),
     sourceIds: [...new Set(rows.flatMap((c) => c.source_ids))],
     rowSourceIds: rows.map((c) => c.source_ids),

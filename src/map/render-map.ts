@@ -13,7 +13,7 @@ import type { Feature, Polygon } from 'geojson';
 import type { Convoy, Corridor, Place, TankerClaim, TimelineEvent } from '../data/schema';
 import { formatDate } from '../data/dates';
 import { formatConvoyCount, formatTankerCount } from '../data/format';
-import { AFTER_ARTICLE_FLAG, isAfterArticle } from '../data/currency';
+import { afterArticleSuffix } from '../data/currency';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
@@ -100,16 +100,14 @@ function wrap(text: string, width = 30): string[] {
 }
 
 export function tankerClaimLabel(claim: TankerClaim): string {
-  const after = isAfterArticle(claim.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
-  return `${formatDate(claim.date)}: ${formatTankerCount(claim)} tankers, per ${claim.claimant}${after}`;
+  return `${formatDate(claim.date)}: ${formatTankerCount(claim)} tankers, per ${claim.claimant}${afterArticleSuffix(claim.date)}`;
 }
 
 export function convoyLabel(convoy: Convoy, places: Map<string, Place>): string {
   const to = places.get(convoy.to_place)?.name ?? convoy.to_place;
   const count = formatConvoyCount(convoy);
   const verb = convoy.outcome === 'arrived' ? 'reach' : 'attacked near';
-  const after = isAfterArticle(convoy.date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
-  return `${formatDate(convoy.date)}: ${count ? `${count} ` : ''}tankers ${verb} ${to}${after}`;
+  return `${formatDate(convoy.date)}: ${count ? `${count} ` : ''}tankers ${verb} ${to}${afterArticleSuffix(convoy.date)}`;
 }
 
 function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Place>): AnnotationText {

@@ -51,6 +51,9 @@ describe('a bare span does not repeat what its ends share', () => {
     expect(formatDateRange('2025-12', '2026-01')).toBe('Dec 2025 – Jan 2026');
     expect(formatDateRange('2024-12-28', '2025-01-03')).toBe('28 Dec 2024 – 3 Jan 2025');
     expect(formatDateRange('2025-09-03')).toBe('3 Sep 2025');
+    expect(formatDateRange('2025-11', '2025-12-06')).toBe('Nov – 6 Dec 2025');
+    expect(formatDateRange('2012', '2014')).toBe('2012–2014');
+    expect(formatDateRange('2012', '2014-07')).toBe('2012 – Jul 2014');
   });
 
   it('full months for running text', () => {
