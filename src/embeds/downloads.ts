@@ -17,7 +17,7 @@ import { renderGraphic } from '../story/render-graphic';
 import { sourceIdsForState } from '../story/state-sources';
 import { stepForState, storyChapters } from '../story/story-steps';
 import { mapDataFor } from '../map/map-data';
-import { renderCorridorSketch, type CorridorStatus } from '../map/render-map';
+import { renderCorridorSketch, type CorridorStatus } from '../map/corridor-sketch';
 import { SCENARIO_IDS } from '../scenarios/model';
 import { graphicCard, scenariosCard, socialCard, standaloneSketch, type CardWords } from './card';
 import { CREDIT, EMBEDS, LICENCE, embedForState, getEmbed } from './embeds';

@@ -9,7 +9,7 @@ import type { SiteData } from '../data/schema';
 import { SCENARIO_IDS, type ScenarioId } from './model';
 import { checkScenarioData } from './check';
 import { mapDataFor } from '../map/map-data';
-import { renderCorridorSketch, type CorridorStatus } from '../map/render-map';
+import { renderCorridorSketch, type CorridorStatus } from '../map/corridor-sketch';
 
 /** The explorer page's entry and a reader for its labels that fails the build on a missing one. */
 export async function scenarioPageText() {
