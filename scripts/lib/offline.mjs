@@ -17,7 +17,9 @@ export const SW_SOURCE = path.join(repoRoot, 'src/offline/sw.js');
 const LOCALE_PREFIXES = ['', 'fr/'];
 
 // What a reader gets offline, relative to dist: the story with the standalone
-// figures its steps show without JavaScript and in print, the scenario
+// figures its steps show in print (the wide ones: the phone figures, *-narrow.svg,
+// only ever show without JavaScript, and without JavaScript there is no service
+// worker to read them from), the scenario
 // explorer, the glossary, the sources page, the short links that lead into the
 // story and the page shown for anything else; all the site's CSS and JS (small
 // and hashed); the icons and the web app manifest. Not saved: downloads (PNG,
@@ -43,6 +45,9 @@ export function offlineGlobPatterns(root) {
   ];
 }
 
+/** Phone figures show only without JavaScript, which also means without the service worker: not saved. */
+export const OFFLINE_IGNORES = ['**/figures/*-narrow.svg'];
+
 function gzipBytes(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
@@ -52,7 +57,7 @@ function manifestOptions(root) {
     globDirectory: root,
     // A pattern that matches nothing stops the build (workbox-build warns, and warnings are errors here).
     globPatterns: offlineGlobPatterns(root),
-    globIgnores: [SW_FILE],
+    globIgnores: [SW_FILE, ...OFFLINE_IGNORES],
     // Hashed files never change under their name: keyed by address alone.
     dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

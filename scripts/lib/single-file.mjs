@@ -74,6 +74,17 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
     el.remove();
   }
 
+  // A map's figure, inline, is its phone drawing alone, kept to a phone's width: an <img> cannot counter-scale
+  // its text, and the file would be a fifth larger with both drawings of every map.
+  for (const figure of document.querySelectorAll('.step__figure[data-kind="map"]')) {
+    const source = figure.querySelector('source');
+    const img = figure.querySelector('img');
+    if (!source || !img) continue;
+    img.setAttribute('src', source.getAttribute('srcset'));
+    for (const attr of ['width', 'height']) img.setAttribute(attr, source.getAttribute(attr));
+    source.remove();
+    figure.classList.add('step__figure--phone-drawing');
+  }
   // Each step's figure, inline: the wide layout, and the phone one where there is one.
   for (const el of document.querySelectorAll('.step__figure img, .step__figure source')) {
     for (const attr of ['src', 'srcset']) {

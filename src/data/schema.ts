@@ -172,6 +172,8 @@ export const timelineRow = z.object({
   confidence,
   source_ids: sourceIds,
   note: optionalText,
+  /** The event as a map note beside its date: a few words, since it must fit a phone's map. */
+  map_note: optionalText,
 });
 
 export const fuelPriceRow = z

@@ -9,7 +9,7 @@
 import type { SiteData } from '../data/schema';
 import { renderChart } from '../charts';
 import { mapDataFor } from '../map/map-data';
-import { MAP_VIEWS, type MapAnnotation, type MapView } from '../map/map-state';
+import { MAP_VIEWS, type MapState, type MapView } from '../map/map-state';
 import { renderMap, viewBoxFor, viewBoxString } from '../map/render-map';
 import { getGraphicState } from '../story/graphic-states';
 import { layoutsFor, narrowLayoutPerState, sizeFor, type GraphicState, type Layout } from '../story/graphic-state';
@@ -41,14 +41,14 @@ export function describedBy(svg: string, id: string): string {
 export function embedGraphic(data: SiteData, embed: GraphicEmbed, descriptionId: string): EmbedGraphic {
   const states = Object.fromEntries(embed.states.map((name) => [name, getGraphicState(name)])) as Record<string, GraphicState>;
   const start = states[embed.states[0]!]!;
-  // Only the annotations this graphic's own states use: the map stays as light as it can.
-  const pool: MapAnnotation[] = Object.values(states).flatMap((s) => (s.kind === 'map' ? s.annotations : []));
+  // Each of this graphic's own states gets its placed labels; no other state's: the map stays as light as it can.
+  const mapStates = Object.fromEntries(Object.entries(states).filter((entry): entry is [string, MapState] => entry[1].kind === 'map'));
   const title = graphicTitle(embed.kind);
   const render = (layout: Layout, state: GraphicState, idSuffix: string) => {
     const options = { mode: 'interactive' as const, title, idPrefix: `embed-${embed.id}-${layout}${idSuffix}` };
     const svg =
       state.kind === 'map'
-        ? renderMap(mapDataFor(data, pool), state, sizeFor(state.kind, layout), options)
+        ? renderMap(mapDataFor(data), state, sizeFor(state.kind, layout), { ...options, labelStates: mapStates, stateName: embed.states[0]! })
         : renderChart(data, state, sizeFor(state.kind, layout), options);
     return describedBy(svg, descriptionId);
   };

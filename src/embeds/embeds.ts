@@ -84,7 +84,18 @@ const CHART_WORDS: Record<Exclude<GraphicKind, 'map'>, EmbedWords & { datasets: 
   },
 };
 
-const MAP_WORDS: Partial<Record<MapView, EmbedWords & { datasets: EmbedDataset[] }>> = {
+/**
+ * The map has two embeds: the corridors to the ports (the "frame" view), and
+ * Mali itself, whose steps zoom to a region (west, south, centre) or show the
+ * whole country. Grouping by these, not by view, keeps embed addresses
+ * stable when a step's view changes.
+ */
+type MapEmbedGroup = 'frame' | 'mali';
+function mapEmbedGroup(view: MapView): MapEmbedGroup {
+  return view === 'frame' ? 'frame' : 'mali';
+}
+
+const MAP_WORDS: Record<MapEmbedGroup, EmbedWords & { datasets: EmbedDataset[] }> = {
   frame: {
     title: 'The roads that bring Mali its fuel',
     subtitle: 'Mali has no coast: its fuel comes by road from Atlantic ports, along a few corridors into Bamako.',
@@ -117,7 +128,7 @@ const SCENARIOS: ScenariosEmbed = {
 };
 
 function embedIdFor(state: GraphicState): string {
-  return state.kind === 'map' ? `map-${state.view}` : state.kind;
+  return state.kind === 'map' ? `map-${mapEmbedGroup(state.view)}` : state.kind;
 }
 
 function buildEmbeds(): Embed[] {
@@ -129,7 +140,7 @@ function buildEmbeds(): Embed[] {
       existing.states.push(name);
       continue;
     }
-    const words = state.kind === 'map' ? MAP_WORDS[state.view] : CHART_WORDS[state.kind];
+    const words = state.kind === 'map' ? MAP_WORDS[mapEmbedGroup(state.view)] : CHART_WORDS[state.kind];
     if (!words) throw new Error(`src/embeds/embeds.ts: no title or subtitle for the "${id}" graphic; add its words.`);
     byId.set(id, { type: 'graphic', id, kind: state.kind, states: [name], ...words, notes: [...words.notes], datasets: [...words.datasets] });
   }

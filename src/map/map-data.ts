@@ -2,9 +2,8 @@
 import type { SiteData } from '../data/schema';
 import { getMapGeometry, type MapGeometry } from './geo';
 import type { MapData } from './render-map';
-import type { MapAnnotation } from './map-state';
 
-export function buildMapData(data: SiteData, geometry: MapGeometry, annotationPool: MapAnnotation[] = []): MapData {
+export function buildMapData(data: SiteData, geometry: MapGeometry): MapData {
   return {
     geometry,
     places: data.places,
@@ -12,12 +11,11 @@ export function buildMapData(data: SiteData, geometry: MapGeometry, annotationPo
     tankers: data.tankers,
     convoys: data.convoys,
     timeline: data.timeline,
-    annotationPool,
   };
 }
 
-export function mapDataFor(data: SiteData, annotationPool: MapAnnotation[] = []): MapData {
-  return buildMapData(data, getMapGeometry(), annotationPool);
+export function mapDataFor(data: SiteData): MapData {
+  return buildMapData(data, getMapGeometry());
 }
 
 /** Sources behind the map itself: the geometry, the towns and the corridors shown. */

@@ -10,11 +10,22 @@ export type RegionId = (typeof REGION_IDS)[number];
 export const MAP_LAYERS = ['rivers', 'corridors', 'towns', 'tanker-attacks', 'convoys'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
-/** Named extents: the whole frame (Mali and its ports), or a close-up. */
+/**
+ * Named extents: the whole frame (Mali and its ports), the country, or a
+ * region a step is about. The regional views are close to square, so that
+ * the region fills a phone's tall graphic as well as a desktop's wide one.
+ */
 export const MAP_VIEWS = {
   frame: { west: -18.2, east: 5.2, south: 4.4, north: 25.2 },
   mali: { west: -13.2, east: 4.6, south: 9.8, north: 25.2 },
-  southwest: { west: -12.6, east: -4.0, south: 9.8, north: 16.2 },
+  /** The west, south and centre together: Kayes and Nioro du Sahel to Ségou and Sikasso. */
+  southwest: { west: -12.8, east: -3.8, south: 9.9, north: 16.4 },
+  /** Kayes, Nioro du Sahel, Kolokani and Bamako: the roads from Senegal. */
+  west: { west: -12.9, east: -6.5, south: 11.6, north: 16.8 },
+  /** Bamako, Bougouni, Sikasso and the Ivorian border: the road from Abidjan. */
+  south: { west: -8.9, east: -4.4, south: 9.9, north: 13.3 },
+  /** From Bamako through Ségou, Macina and Mopti up to Timbuktu: the inner Niger delta. */
+  centre: { west: -8.6, east: -1.2, south: 11.8, north: 17.4 },
 } as const;
 export type MapView = keyof typeof MAP_VIEWS;
 

@@ -17,7 +17,7 @@ import { afterArticleSuffix } from '../data/currency';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
-import { labelSide, type LabelSide } from './label-sides';
+import { LINE_HEIGHT_EM, placeLabels, type Box, type LabelRequest, type PlacedLabel, type Point, type PointObstacle } from './label-placement';
 import { annotationKey, MAP_VIEWS, type MapAnnotation, type MapState, type MapView } from './map-state';
 
 export interface MapData {
@@ -27,8 +27,6 @@ export interface MapData {
   tankers: TankerClaim[];
   convoys: Convoy[];
   timeline: TimelineEvent[];
-  /** Every annotation any state may show; interactive maps draw them all, hidden. */
-  annotationPool: MapAnnotation[];
 }
 
 export interface MapRenderOptions {
@@ -37,11 +35,38 @@ export interface MapRenderOptions {
   title: string;
   /** Makes ids unique when several maps share a page. */
   idPrefix: string;
+  /**
+   * Interactive maps: every named state the page may switch to, so each gets
+   * its own placed labels (shown when the page switches to it), and the name
+   * of the state drawn. Without them the map holds its own state's labels only.
+   */
+  labelStates?: Record<string, MapState>;
+  stateName?: string;
+  /**
+   * Static maps: the width in CSS pixels the file is meant to be shown at.
+   * Its text, dots and markers are drawn for that width (13 px text there).
+   */
+  displayWidth?: number;
 }
 
-// Sized for the static figures: a 480-unit-wide SVG shown on a 320–360 px phone keeps text near 11 px.
-const BASE_LABEL_SIZE = 16;
-const BASE_MARKER_RADIUS = 4;
+/** Map text, in CSS pixels on screen. */
+export const MAP_TEXT_PX = 13;
+/** Dots and markers, in CSS pixels on screen. */
+const TOWN_RADIUS_PX = 3;
+const CAPITAL_RADIUS_PX = 4.5;
+/** An attack is a triangle, a convoy a square, drawn about their place. */
+const ATTACK_MARKER = { d: 'M0,-6L5.4,3.6L-5.4,3.6Z', box: { x0: -5.4, y0: -6, x1: 5.4, y1: 3.6 } };
+const CONVOY_MARKER = { size: 7.8, box: { x0: -3.9, y0: -3.9, x1: 3.9, y1: 3.9 } };
+/**
+ * The drawn widths, in CSS pixels, that interactive maps (the story's panel,
+ * embeds) are laid out for: labels are placed so that none overlap anywhere
+ * in this range, from a 320 px phone with margins to a wide desktop panel.
+ */
+export const INTERACTIVE_DRAWN_WIDTHS = { min: 300, max: 1400 } as const;
+/** Without JavaScript an interactive map is drawn as if it were this wide (the step figures carry the phone view). */
+const INTERACTIVE_DEFAULT_WIDTH = 480;
+/** Characters per line of a note on the map. */
+const NOTE_LINE_CHARS = 18;
 
 function bboxPolygon(b: { west: number; east: number; south: number; north: number }): Feature<Polygon> {
   // Clockwise ring, as d3-geo expects for a small polygon.
@@ -84,7 +109,7 @@ export function viewBoxString(v: ViewBox): string {
 
 interface AnnotationText { placeId: string | undefined; lines: string[] }
 
-function wrap(text: string, width = 30): string[] {
+function wrap(text: string, width = NOTE_LINE_CHARS): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -125,7 +150,10 @@ function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Pla
     case 'event': {
       const event = data.timeline.find((e) => e.id === a.event);
       if (!event) throw new Error(`map annotation: unknown timeline event "${a.event}"`);
-      return { placeId: event.places[0], lines: wrap(`${formatDate(event.date)}: ${event.title}`) };
+      if (!event.map_note) {
+        throw new Error(`data/timeline.csv, row "${event.id}", field "map_note": empty, but a map state shows this event as a note`);
+      }
+      return { placeId: event.places[0], lines: wrap(`${formatDate(event.date)}: ${event.map_note}${afterArticleSuffix(event.date)}`) };
     }
   }
 }
@@ -135,9 +163,9 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
   const projection = mapProjection(size);
   const path = geoPath(projection);
   const places = new Map(data.places.map((p) => [p.id, p]));
-  const scale = viewScale(state.view, size);
-  const labelSize = round(BASE_LABEL_SIZE * scale);
-  const markerRadius = round(BASE_MARKER_RADIUS * scale);
+  const viewBox = viewBoxFor(state.view, size);
+  // Map units per CSS pixel as drawn without JavaScript; the page's script then sets the real one (--label-scale).
+  const unitsPerPx = viewBox.width / (interactive ? INTERACTIVE_DEFAULT_WIDTH : (options.displayWidth ?? size.width));
   const highlighted = new Set<string>(state.highlight);
   const layerOn = (layer: MapState['layers'][number]) => state.layers.includes(layer);
   const xy = (p: Place) => (projection([p.lon, p.lat]) ?? [0, 0]).map(round) as [number, number];
@@ -175,59 +203,24 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
       )
     : '';
 
-  const corridorShown = (c: Corridor) => layerOn('corridors') && (state.corridors.length === 0 || state.corridors.includes(c.id));
+  const corridorPoints = (c: Corridor) => c.places.map((id) => places.get(id)).filter((p): p is Place => Boolean(p)).map(xy);
   const corridors = keep(layerOn('corridors'))
     ? el(
         'g',
         { class: 'map-corridors', 'data-layer': 'corridors' },
         data.corridors
-          .filter((c) => keep(corridorShown(c)))
-          .map((c) => {
-            const points = c.places.map((id) => places.get(id)).filter((p): p is Place => Boolean(p)).map(xy);
-            return el('path', {
-              class: classes('map-corridor', offClass(corridorShown(c))),
+          .filter((c) => keep(corridorShown(state, c)))
+          .map((c) =>
+            el('path', {
+              class: classes('map-corridor', offClass(corridorShown(state, c))),
               'data-corridor': c.id,
-              d: `M${points.map((p) => p.join(',')).join('L')}`,
-            });
-          }),
+              d: `M${corridorPoints(c).map((p) => p.join(',')).join('L')}`,
+            }),
+          ),
       )
     : '';
 
-  const townIds = new Set(data.corridors.flatMap((c) => c.places));
-  for (const id of state.labels) townIds.add(id);
-  const towns = el(
-    'g',
-    { class: classes('map-towns', offClass(layerOn('towns'))), 'data-layer': 'towns' },
-    data.places
-      .filter((p) => townIds.has(p.id) || interactive)
-      .filter((p) => keep(layerOn('towns') && (townIds.has(p.id) || state.labels.includes(p.id))))
-      .map((p) => {
-        const [x, y] = xy(p);
-        const labelled = state.labels.includes(p.id);
-        const onCorridor = townIds.has(p.id);
-        const dot = el('circle', {
-          class: classes('map-town', p.kind === 'capital' && 'is-capital', !onCorridor && !labelled && 'is-off'),
-          'data-place': p.id,
-          cx: x,
-          cy: y,
-          r: p.kind === 'capital' ? markerRadius * 1.4 : markerRadius * 0.8,
-        });
-        const label = keep(labelled)
-          ? el(
-              'text',
-              {
-                class: classes('map-label', p.kind === 'capital' && 'is-capital', offClass(labelled)),
-                'data-label': p.id,
-                ...labelPosition(labelSide(p.id), x, y, markerRadius, labelSize),
-                'font-size': labelSize,
-              },
-              escapeXml(p.name),
-            )
-          : '';
-        return dot + label;
-      }),
-  );
-
+  // Markers keep one size on screen, like text: each is drawn in pixels inside a box that the page scales.
   const markerLayer = (layer: 'tanker-attacks' | 'convoys', placeIds: string[]) =>
     keep(layerOn(layer))
       ? el(
@@ -238,71 +231,39 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
             .filter((p): p is Place => Boolean(p))
             .map((p) => {
               const [x, y] = xy(p);
-              return layer === 'tanker-attacks'
-                ? el('path', {
-                    class: 'map-marker-attack',
-                    d: `M${x},${round(y - markerRadius * 2)}L${round(x + markerRadius * 1.8)},${round(y + markerRadius * 1.2)}L${round(x - markerRadius * 1.8)},${round(y + markerRadius * 1.2)}Z`,
-                  })
-                : el('rect', {
-                    class: 'map-marker-convoy',
-                    x: round(x - markerRadius * 1.3),
-                    y: round(y - markerRadius * 1.3),
-                    width: round(markerRadius * 2.6),
-                    height: round(markerRadius * 2.6),
-                  });
+              const marker =
+                layer === 'tanker-attacks'
+                  ? el('path', { class: 'map-marker-attack', d: ATTACK_MARKER.d })
+                  : el('rect', { class: 'map-marker-convoy', x: -CONVOY_MARKER.size / 2, y: -CONVOY_MARKER.size / 2, width: CONVOY_MARKER.size, height: CONVOY_MARKER.size });
+              return pixelBox(x, y, unitsPerPx, marker);
             }),
         )
       : '';
 
-  // An attack is drawn where a source places it: a claim's own place, or the town an attacked convoy was near.
-  const tankerPlaces = [
-    ...data.tankers.map((t) => t.place).filter((p): p is string => Boolean(p)),
-    ...data.convoys.filter((c) => c.outcome === 'attacked').map((c) => c.to_place),
-  ];
-  const convoyPlaces = data.convoys.filter((c) => c.outcome === 'arrived').map((c) => c.to_place);
-
-  const shownAnnotations = new Set(state.annotations.map(annotationKey));
-  const pool = interactive ? dedupe([...data.annotationPool, ...state.annotations]) : state.annotations;
-  const annotations = el(
-    'g',
-    { class: 'map-annotations' },
-    pool.map((a) => {
-      const { placeId, lines } = annotationText(a, data, places);
-      const place = placeId ? places.get(placeId) : undefined;
-      if (!place) return '';
-      const [x, y] = xy(place);
-      const tx = round(x + markerRadius * 2.5);
-      // Lines are spaced in em, not map units: the story's panel scales map text to one size on screen
-      // whatever the zoom, and the spacing has to scale with it. The block sits right of the place and
-      // clear of the place's own name: above the dot, ending a line and a half up, unless the name is
-      // written above the dot, in which case the block starts level with the dot and runs down.
-      const lineEm = 1.2;
-      const firstLineEm = labelSide(place.id) === 'above' ? 0.35 : round(-lineEm * (lines.length + 0.5));
-      return el(
-        'text',
-        {
-          class: classes('map-annotation', offClass(shownAnnotations.has(annotationKey(a)))),
-          'data-annotation': annotationKey(a),
-          x: tx,
-          y: round(y),
-          'font-size': labelSize,
-        },
-        lines.map((line, i) => el('tspan', { x: tx, dy: `${i === 0 ? firstLineEm : lineEm}em` }, escapeXml(line))),
-      );
-    }),
-  );
-
   const titleId = `${options.idPrefix}-title`;
   // A standalone file has no page stylesheet; it carries its own (light) colours.
   const ownStyle = interactive ? '' : el('style', {}, STANDALONE_MAP_CSS);
+  const labelStates: [string, MapState][] =
+    interactive && options.labelStates ? Object.entries(options.labelStates) : [[options.stateName ?? 'current', state]];
+  const shownStateName = options.stateName ?? labelStates.find(([, s]) => s === state)?.[0] ?? labelStates[0]?.[0];
+  const stateLabels = labelStates
+    .map(([name, labelState]) => {
+      const layout = layoutStateLabels(data, labelState, size, interactive ? { interactive: true } : { interactive: false, unitsPerPx });
+      const shown = name === shownStateName;
+      return el(
+        'g',
+        { class: classes('map-state-labels', offClass(shown)), 'data-labels-for': interactive ? name : undefined },
+        drawStateLabels(layout, interactive ? viewBoxFor(labelState.view, size).width / INTERACTIVE_DEFAULT_WIDTH : unitsPerPx),
+      );
+    })
+    .filter((_, i) => interactive || i === 0);
   return el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
       class: 'graphic-map',
-      viewBox: viewBoxString(viewBoxFor(state.view, size)),
+      viewBox: viewBoxString(viewBox),
       'data-view': state.view,
-      'data-base-label-size': BASE_LABEL_SIZE,
       role: 'img',
       'aria-labelledby': titleId,
       preserveAspectRatio: 'xMidYMid meet',
@@ -316,23 +277,170 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
       outline,
       rivers,
       corridors,
-      markerLayer('tanker-attacks', tankerPlaces),
-      markerLayer('convoys', convoyPlaces),
-      towns,
-      annotations,
+      markerLayer('tanker-attacks', tankerPlaceIds(data)),
+      markerLayer('convoys', convoyPlaceIds(data)),
+      // Towns are drawn where a state names them: a dot and its name, placed for that state.
+      keep(layerOn('towns')) ? el('g', { class: classes('map-towns', offClass(layerOn('towns'))), 'data-layer': 'towns' }, stateLabels) : '',
     ],
   );
 }
 
-function dedupe(list: MapAnnotation[]): MapAnnotation[] {
-  const seen = new Set<string>();
-  return list.filter((a) => {
-    const key = annotationKey(a);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function corridorShown(state: MapState, c: Corridor): boolean {
+  return state.layers.includes('corridors') && (state.corridors.length === 0 || state.corridors.includes(c.id));
 }
+
+// An attack is drawn where a source places it: a claim's own place, or the town an attacked convoy was near.
+function tankerPlaceIds(data: Pick<MapData, 'tankers' | 'convoys'>): string[] {
+  return [
+    ...data.tankers.map((t) => t.place).filter((p): p is string => Boolean(p)),
+    ...data.convoys.filter((c) => c.outcome === 'attacked').map((c) => c.to_place),
+  ];
+}
+
+function convoyPlaceIds(data: Pick<MapData, 'convoys'>): string[] {
+  return data.convoys.filter((c) => c.outcome === 'arrived').map((c) => c.to_place);
+}
+
+/**
+ * Something drawn in CSS pixels about a place: the outer group moves it to
+ * the place, the inner one scales pixels to map units. Interactive pages
+ * replace that scale with the one they measure (.map-px-box in graphics.css).
+ */
+function pixelBox(x: number, y: number, unitsPerPx: number, content: string): string {
+  return el('g', { transform: `translate(${round(x)} ${round(y)})` }, el('g', { class: 'map-px-box', transform: `scale(${roundScale(unitsPerPx)})` }, content));
+}
+
+function roundScale(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+export interface StateLabelLayout {
+  placed: PlacedLabel[];
+  dropped: string[];
+  reasons: Map<string, string[]>;
+  /** The dots of the towns this state names. */
+  dots: { id: string; at: Point; capital: boolean }[];
+  /** The data-label / data-annotation key of each placed label, by its id. */
+  keys: Map<string, { attr: 'data-label' | 'data-annotation'; value: string; className: string }>;
+}
+
+/**
+ * Where one state's names and notes go. Interactive maps are placed for
+ * every drawn width in INTERACTIVE_DRAWN_WIDTHS; a static map for its one
+ * display width.
+ */
+export function layoutStateLabels(
+  data: MapData,
+  state: MapState,
+  size: Size,
+  scale: { interactive: true } | { interactive: false; unitsPerPx: number },
+): StateLabelLayout {
+  const projection = mapProjection(size);
+  const places = new Map(data.places.map((p) => [p.id, p]));
+  const at = (p: Place): Point => {
+    const [x, y] = projection([p.lon, p.lat]) ?? [0, 0];
+    return { x: round(x), y: round(y) };
+  };
+  const view = viewBoxFor(state.view, size);
+  const range = scale.interactive
+    ? { bounds: view, minScale: INTERACTIVE_DRAWN_WIDTHS.min / view.width, maxScale: INTERACTIVE_DRAWN_WIDTHS.max / view.width }
+    : { bounds: view, minScale: 1 / scale.unitsPerPx, maxScale: 1 / scale.unitsPerPx };
+  const layerOn = (layer: MapState['layers'][number]) => state.layers.includes(layer);
+
+  // What labels must keep clear of: dots, markers and the roads this state draws.
+  const dot = (r: number): Box => ({ x0: -r, y0: -r, x1: r, y1: r });
+  const points: PointObstacle[] = [];
+  const ownRadius = new Map<string, number>();
+  const grow = (id: string, r: number) => ownRadius.set(id, Math.max(ownRadius.get(id) ?? 0, r));
+  if (layerOn('towns')) {
+    for (const p of data.places) {
+      if (!state.labels.includes(p.id)) continue;
+      const r = p.kind === 'capital' ? CAPITAL_RADIUS_PX : TOWN_RADIUS_PX;
+      points.push({ anchor: at(p), box: dot(r), placeId: p.id });
+      grow(p.id, r);
+    }
+  }
+  const markers = [
+    ...(layerOn('tanker-attacks') ? tankerPlaceIds(data).map((id) => [id, ATTACK_MARKER.box] as const) : []),
+    ...(layerOn('convoys') ? convoyPlaceIds(data).map((id) => [id, CONVOY_MARKER.box] as const) : []),
+  ];
+  for (const [id, box] of markers) {
+    const p = places.get(id);
+    if (!p) continue;
+    points.push({ anchor: at(p), box, placeId: id });
+    grow(id, Math.max(-box.x0, box.x1, -box.y0, box.y1));
+  }
+  const polylines = data.corridors
+    .filter((c) => corridorShown(state, c))
+    .map((c) => c.places.map((id) => places.get(id)).filter((p): p is Place => Boolean(p)).map(at));
+
+  // Priority: the step's notes first (they are what the step is about), then the capital, then the towns in
+  // the order the state lists them.
+  const keys: StateLabelLayout['keys'] = new Map();
+  const townRequest = (p: Place): LabelRequest => {
+    keys.set(`label:${p.id}`, { attr: 'data-label', value: p.id, className: classes('map-label', p.kind === 'capital' && 'is-capital') });
+    return {
+      id: `label:${p.id}`,
+      anchor: at(p),
+      lines: [p.name],
+      fontPx: MAP_TEXT_PX,
+      bold: p.kind === 'capital',
+      kind: 'town',
+      ownRadiusPx: ownRadius.get(p.id) ?? TOWN_RADIUS_PX,
+    };
+  };
+  const labelled = state.labels.map((id) => {
+    const p = places.get(id);
+    if (!p) throw new Error(`map state: unknown place "${id}" in labels`);
+    return p;
+  });
+  const notes = state.annotations.flatMap((a): LabelRequest[] => {
+    const { placeId, lines } = annotationText(a, data, places);
+    const p = placeId ? places.get(placeId) : undefined;
+    if (!p) return [];
+    const key = annotationKey(a);
+    keys.set(`note:${key}`, { attr: 'data-annotation', value: key, className: 'map-annotation' });
+    return [{ id: `note:${key}`, anchor: at(p), lines, fontPx: MAP_TEXT_PX, bold: true, kind: 'note', ownRadiusPx: ownRadius.get(p.id) ?? TOWN_RADIUS_PX }];
+  });
+  const requests = [
+    ...notes,
+    ...labelled.filter((p) => p.kind === 'capital').map(townRequest),
+    ...labelled.filter((p) => p.kind !== 'capital').map(townRequest),
+  ];
+  const { placed, dropped, reasons } = placeLabels(requests, { points, polylines }, range);
+  const dots = labelled.map((p) => ({ id: p.id, at: at(p), capital: p.kind === 'capital' }));
+  return { placed, dropped, reasons, dots, keys };
+}
+
+function drawStateLabels(layout: StateLabelLayout, unitsPerPx: number): string[] {
+  const dots = layout.dots.map((d) =>
+    pixelBox(d.at.x, d.at.y, unitsPerPx, el('circle', { class: classes('map-town', d.capital && 'is-capital'), 'data-place': d.id, r: d.capital ? CAPITAL_RADIUS_PX : TOWN_RADIUS_PX })),
+  );
+  const labels = layout.placed.map((label) => {
+    const key = layout.keys.get(label.id);
+    const leader = label.leader
+      ? el('line', { class: 'map-leader', x1: round(label.leader.x1), y1: round(label.leader.y1), x2: round(label.leader.x2), y2: round(label.leader.y2) })
+      : '';
+    const x = round(label.dx);
+    const text = el(
+      'text',
+      {
+        class: key?.className,
+        [key?.attr ?? 'data-label']: key?.value,
+        x,
+        y: round(label.dy),
+        'font-size': label.fontPx,
+        'text-anchor': label.textAnchor === 'start' ? undefined : label.textAnchor,
+      },
+      label.lines.length === 1
+        ? escapeXml(label.lines[0] ?? '')
+        : label.lines.map((line, i) => el('tspan', { x, dy: i === 0 ? undefined : `${LINE_HEIGHT_EM}em` }, escapeXml(line))),
+    );
+    return pixelBox(label.anchor.x, label.anchor.y, unitsPerPx, leader + text);
+  });
+  return [...dots, ...labels];
+}
+
 
 /** Same palette as src/styles/graphics.css (light theme), for SVG files opened on their own. */
 export const STANDALONE_MAP_CSS = [
@@ -349,20 +457,9 @@ export const STANDALONE_MAP_CSS = [
   '.map-label,.map-annotation{font-family:system-ui,sans-serif;fill:#1b1b1b;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}',
   '.map-label.is-capital{font-weight:700}',
   '.map-annotation{font-weight:600}',
+  '.map-leader{stroke:#1b1b1b;stroke-width:1}',
   '.map-marker-attack{fill:#b42318;stroke:#fff;stroke-width:.8}',
   '.map-marker-convoy{fill:#1f6f5c;stroke:#fff;stroke-width:.8}',
   '.is-off{display:none}',
 ].join('');
 
-function labelPosition(side: LabelSide, x: number, y: number, radius: number, size: number) {
-  switch (side) {
-    case 'right':
-      return { x: round(x + radius * 1.6), y: round(y + size * 0.35) };
-    case 'left':
-      return { x: round(x - radius * 1.6), y: round(y + size * 0.35), 'text-anchor': 'end' };
-    case 'above':
-      return { x, y: round(y - radius * 1.8), 'text-anchor': 'middle' };
-    case 'below':
-      return { x, y: round(y + radius * 1.8 + size * 0.8), 'text-anchor': 'middle' };
-  }
-}

@@ -32,6 +32,23 @@ export function layoutsFor(kind: GraphicKind): Layout[] {
   return kind === 'map' ? ['wide'] : LAYOUTS;
 }
 
+/**
+ * Standalone figures (no JavaScript, print, downloads) come in both layouts
+ * for every graphic: a map cannot counter-scale its text in an <img>, so its
+ * phone figure is drawn for a phone's width.
+ */
+export function figureLayoutsFor(_kind: GraphicKind): Layout[] {
+  return LAYOUTS;
+}
+
+/** The width in CSS pixels a static map figure is drawn for: a step's figure on a phone, and in the text column. */
+export const MAP_FIGURE_DISPLAY_WIDTHS: Record<Layout, number> = { narrow: 300, wide: 576 };
+
+/** When a step's figure switches to its narrow file: below the width at which the wide one's text would fall under 12 px. */
+export function narrowFigureMedia(kind: GraphicKind): string {
+  return kind === 'map' ? '(max-width: 36rem)' : '(max-width: 30rem)';
+}
+
 /** File name of a state's standalone figure: the wide layout keeps the plain name. */
 export function figureFileName(stateName: string, layout: Layout): string {
   return layout === 'wide' ? `${stateName}.svg` : `${stateName}-${layout}.svg`;

@@ -12,7 +12,7 @@ export const GRAPHIC_STATES = {
   // 1. Lifelines
   'corridors-overview': map({
     view: 'frame',
-    labels: ['bamako', 'dakar', 'abidjan', 'conakry', 'kayes', 'sikasso', 'segou', 'mopti', 'gao', 'timbuktu'],
+    labels: ['bamako', 'dakar', 'abidjan', 'conakry', 'nioro-du-sahel', 'gao'],
   }),
   'corridors-ports': map({
     view: 'frame',
@@ -21,22 +21,22 @@ export const GRAPHIC_STATES = {
   }),
   // 2. The blockade
   'blockade-west': map({
-    view: 'mali',
+    view: 'west',
     highlight: ['ML-1'],
     corridors: ['dakar-bamako', 'nioro-bamako'],
     labels: ['bamako', 'kayes', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2025-blockade-announced' }],
   }),
   'convoy-attacks-west': map({
-    view: 'mali',
+    view: 'west',
     highlight: ['ML-1', 'ML-2'],
     layers: ['rivers', 'corridors', 'towns', 'tanker-attacks'],
     corridors: ['dakar-bamako', 'nioro-bamako'],
-    labels: ['bamako', 'kayes', 'didieni', 'kolokani', 'nioro-du-sahel'],
+    labels: ['bamako', 'kayes', 'didieni', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2025-09-13-convoy-attack' }],
   }),
   'convoy-attacks-south': map({
-    view: 'mali',
+    view: 'south',
     highlight: ['ML-3'],
     layers: ['rivers', 'corridors', 'towns', 'tanker-attacks'],
     corridors: ['abidjan-bamako'],
@@ -44,15 +44,15 @@ export const GRAPHIC_STATES = {
     annotations: [{ type: 'event', event: '2025-12-06-bougouni-ambush' }],
   }),
   'violence-spreads': map({
-    view: 'mali',
+    view: 'southwest',
     highlight: ['ML-1', 'ML-2', 'ML-3', 'ML-4', 'ML-BKO'],
-    layers: ['rivers', 'corridors', 'towns', 'tanker-attacks'],
+    layers: ['rivers', 'towns', 'tanker-attacks'],
     labels: ['bamako', 'kayes', 'segou', 'sikasso', 'nioro-du-sahel'],
     annotations: [{ type: 'event', event: '2024-bamako-attack' }],
   }),
   // 3. Who fights where
   'actors-macina': map({
-    view: 'mali',
+    view: 'centre',
     highlight: ['ML-4', 'ML-5'],
     layers: ['rivers', 'towns'],
     labels: ['segou', 'mopti', 'djenne', 'niono', 'san', 'bamako'],
@@ -64,7 +64,7 @@ export const GRAPHIC_STATES = {
     labels: ['mopti', 'douentza', 'boni', 'hombori', 'sikasso'],
   }),
   'actors-state-forces': map({
-    view: 'mali',
+    view: 'south',
     highlight: ['ML-3'],
     layers: ['rivers', 'corridors', 'towns', 'convoys'],
     corridors: ['abidjan-bamako'],
@@ -94,7 +94,7 @@ export const GRAPHIC_STATES = {
   'schools-closed': { kind: 'school-calendar', groups: [], highlight: [] },
   // 6. Armed groups in the countryside: zakat near Kolongo (Macina, Ségou region), the killing in Tonka (Timbuktu region)
   'rural-north-centre': map({
-    view: 'mali',
+    view: 'centre',
     highlight: ['ML-4', 'ML-6'],
     layers: ['rivers', 'towns'],
     labels: ['segou', 'niono', 'mopti', 'tonka', 'timbuktu'],
@@ -122,9 +122,9 @@ export const GRAPHIC_STATES = {
   },
   // 8. Four scenarios
   'convoys-escorted': map({
-    view: 'mali',
+    view: 'centre',
     layers: ['rivers', 'corridors', 'towns', 'convoys', 'tanker-attacks'],
-    labels: ['bamako', 'segou', 'mopti', 'gao', 'bougouni'],
+    labels: ['bamako', 'segou', 'mopti'],
     annotations: [
       { type: 'convoy', convoy: '2025-11-10-segou' },
       { type: 'convoy', convoy: '2025-12-03-mopti' },

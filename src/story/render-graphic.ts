@@ -3,7 +3,7 @@ import type { SiteData } from '../data/schema';
 import { renderChart } from '../charts';
 import { renderMap } from '../map/render-map';
 import { mapDataFor } from '../map/map-data';
-import { sizeFor, type GraphicState, type Layout } from './graphic-state';
+import { MAP_FIGURE_DISPLAY_WIDTHS, sizeFor, type GraphicState, type Layout } from './graphic-state';
 
 export function renderGraphic(
   data: SiteData,
@@ -12,5 +12,7 @@ export function renderGraphic(
   layout: Layout = 'wide',
 ): string {
   const size = sizeFor(state.kind, layout);
-  return state.kind === 'map' ? renderMap(mapDataFor(data), state, size, options) : renderChart(data, state, size, options);
+  return state.kind === 'map'
+    ? renderMap(mapDataFor(data), state, size, options.mode === 'static' ? { ...options, displayWidth: MAP_FIGURE_DISPLAY_WIDTHS[layout] } : options)
+    : renderChart(data, state, size, options);
 }

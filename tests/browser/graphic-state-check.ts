@@ -17,8 +17,9 @@ export interface StateCheck {
 export function graphicStateMismatches(svg: Element, { state, viewBox }: StateCheck): string[] {
   const problems: string[] = [];
   const sorted = (a: Iterable<string>) => [...a].sort().join(',');
+  // Shown: neither the element nor a group around it is switched off (map names sit in one group per state).
   const on = (sel: string, attr: string) =>
-    sorted([...svg.querySelectorAll(sel)].filter((el) => !el.classList.contains('is-off')).map((el) => el.getAttribute(attr) ?? ''));
+    sorted([...svg.querySelectorAll(sel)].filter((el) => !el.closest('.is-off')).map((el) => el.getAttribute(attr) ?? ''));
   if (state.kind === 'map') {
     const highlighted = sorted([...svg.querySelectorAll('[data-region].is-highlighted')].map((el) => el.getAttribute('data-region')!));
     if (highlighted !== sorted(state.highlight)) problems.push(`regions ${highlighted} != ${sorted(state.highlight)}`);

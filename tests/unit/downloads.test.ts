@@ -48,12 +48,14 @@ describe('the embeddable graphics', () => {
     }
   });
 
-  it('map embeds group the story’s map states by view', () => {
-    for (const embed of EMBEDS) {
-      if (embed.type !== 'graphic' || embed.kind !== 'map') continue;
-      const views = new Set(embed.states.map((s) => (GRAPHIC_STATES[s].kind === 'map' ? (GRAPHIC_STATES[s] as { view: string }).view : '')));
-      expect([...views]).toEqual([embed.id.replace(/^map-/, '')]);
-    }
+  it('map embeds: the ports map holds the states of the frame view, the Mali map every other map state, zoomed or not', () => {
+    const viewOf = (name: string) => (GRAPHIC_STATES[name as keyof typeof GRAPHIC_STATES] as { view: string }).view;
+    const mapStates = Object.keys(GRAPHIC_STATES).filter((name) => GRAPHIC_STATES[name as keyof typeof GRAPHIC_STATES].kind === 'map');
+    const embedStates = (id: string) => EMBEDS.find((e) => e.id === id && e.type === 'graphic')?.states ?? [];
+    expect(embedStates('map-frame')).toEqual(mapStates.filter((name) => viewOf(name) === 'frame'));
+    expect(embedStates('map-mali')).toEqual(mapStates.filter((name) => viewOf(name) !== 'frame'));
+    expect(new Set(embedStates('map-mali').map(viewOf)).size).toBeGreaterThan(2);
+    expect(EMBEDS.filter((e) => e.type === 'graphic' && e.kind === 'map').map((e) => e.id).sort()).toEqual(['map-frame', 'map-mali']);
   });
 
   it('reads the story’s steps from the chapters, one per state, as the story tests do', () => {

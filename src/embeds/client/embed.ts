@@ -80,7 +80,7 @@ function init() {
   // Map text keeps a readable size on screen whatever the frame's width, as in the story's panel
   // (setLabelScale in src/story/client/state-classes.ts and .graphic-map.is-scaled in graphics.css).
   const map = document.querySelector<SVGSVGElement>('[data-embed-panel] svg.graphic-map');
-  if (map) new ResizeObserver(([entry]) => setLabelScale(map, entry?.contentRect.width ?? 0)).observe(map);
+  if (map) new ResizeObserver(([entry]) => setLabelScale(map, entry?.contentRect.width ?? 0, entry?.contentRect.height ?? 0)).observe(map);
 
   // Height for the host page: now, on load, on every resize of the frame, when the host starts
   // listening, and whenever the content changes height (a disclosure opened, a font loaded).

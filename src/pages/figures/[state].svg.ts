@@ -5,13 +5,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData } from '../../data/load';
 import { GRAPHIC_STATES, getGraphicState } from '../../story/graphic-states';
-import { figureFileName, layoutsFor, type Layout } from '../../story/graphic-state';
+import { figureFileName, figureLayoutsFor, type Layout } from '../../story/graphic-state';
 import { graphicTitle } from '../../story/graphic-titles';
 import { renderGraphic } from '../../story/render-graphic';
 
 export const getStaticPaths = (() =>
   Object.entries(GRAPHIC_STATES).flatMap(([name, state]) =>
-    layoutsFor(state.kind).map((layout) => ({
+    figureLayoutsFor(state.kind).map((layout) => ({
       params: { state: figureFileName(name, layout).replace(/\.svg$/, '') },
       props: { name, layout },
     })),

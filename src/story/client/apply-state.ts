@@ -141,7 +141,7 @@ function showMapView(figure: Element, target: SVGSVGElement, options: ApplyOptio
   const previous = figure.querySelector<SVGSVGElement>('svg.graphic-map.is-current-view');
   previous?.classList.remove('is-current-view');
   target.classList.add('is-current-view');
-  setLabelScale(target, options.mapBox.width);
+  setLabelScale(target, options.mapBox.width, options.mapBox.height);
   // Kept rather than asked for: getAnimations() brings the page's style up to date first.
   zooms.get(target)?.cancel();
   const from = parseViewBox(previous?.getAttribute('viewBox') ?? null);
@@ -224,7 +224,7 @@ export function applyGraphicState(
     const target = mapLayer(activeFigure, state.view, geometry);
     if (!target) return;
     finishPreparing(target);
-    applyMapClasses(target, state);
+    applyMapClasses(target, state, stateName);
     showMapView(activeFigure, target, options);
   } else {
     applyStateClasses(activeFigure, state, stateName);

@@ -8,7 +8,7 @@
  * and on a slow phone that is what makes scrolling stutter.
  */
 import type { GraphicState } from '../graphic-state';
-import { annotationKey, type MapState } from '../../map/map-state';
+import type { MapState } from '../../map/map-state';
 import type { ChartState } from '../../charts/chart-state';
 
 function setClass(el: Element, className: string, on: boolean) {
@@ -19,14 +19,13 @@ function showWhere(root: Element, selector: string, attribute: string, isOn: (va
   root.querySelectorAll(selector).forEach((el) => setClass(el, 'is-off', !isOn(el.getAttribute(attribute) ?? '')));
 }
 
-export function applyMapClasses(svg: SVGSVGElement, state: MapState) {
+export function applyMapClasses(svg: SVGSVGElement, state: MapState, stateName: string | undefined) {
   const highlighted = new Set<string>(state.highlight);
   svg.querySelectorAll('[data-region]').forEach((el) => setClass(el, 'is-highlighted', highlighted.has(el.getAttribute('data-region') ?? '')));
   showWhere(svg, '[data-layer]', 'data-layer', (layer) => (state.layers as string[]).includes(layer));
   showWhere(svg, '[data-corridor]', 'data-corridor', (id) => state.corridors.length === 0 || state.corridors.includes(id));
-  showWhere(svg, '[data-label]', 'data-label', (id) => state.labels.includes(id));
-  const annotations = new Set(state.annotations.map(annotationKey));
-  showWhere(svg, '[data-annotation]', 'data-annotation', (key) => annotations.has(key));
+  // Names and notes are placed for each state at build time (src/map/label-placement.ts): one group per state.
+  if (stateName !== undefined) showWhere(svg, '[data-labels-for]', 'data-labels-for', (name) => name === stateName);
 }
 
 export function applyChartClasses(svg: SVGSVGElement, state: ChartState) {
@@ -53,21 +52,24 @@ export function applyStateClasses(root: Element, state: GraphicState, stateName:
   showLayoutsFor(root, stateName);
   root.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => {
     if (svg.closest('[data-for-state]')) return;
-    if (state.kind === 'map') applyMapClasses(svg, state);
+    if (state.kind === 'map') applyMapClasses(svg, state, stateName);
     else applyChartClasses(svg, state);
   });
 }
 
 /**
- * Keeps map text at a readable size on screen whatever the graphic's width
- * and zoom: the SVG scales with its box, so text is counter-scaled. Takes
- * the width it is drawn at, so callers can pass one they already know
- * instead of forcing a layout.
+ * Keeps map text, dots and markers at one size on screen whatever the
+ * graphic's size and zoom: the SVG scales with its box, so they are
+ * counter-scaled by the map units per CSS pixel. The map is fitted into its
+ * box whole (preserveAspectRatio "meet"), so the scale is set by whichever
+ * of width and height is tighter. Takes the box it is drawn in, so callers
+ * can pass one they already know instead of forcing a layout.
  */
-export function setLabelScale(svg: SVGSVGElement, drawnWidth: number) {
-  const viewBoxWidth = Number((svg.getAttribute('viewBox') ?? '').split(/\s+/)[2]);
+export function setLabelScale(svg: SVGSVGElement, drawnWidth: number, drawnHeight = 0) {
+  const [, , viewBoxWidth = 0, viewBoxHeight = 0] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
   if (!(drawnWidth > 0 && viewBoxWidth > 0)) return;
-  const scale = String(Math.round((viewBoxWidth / drawnWidth) * 1000) / 1000);
+  const unitsPerPx = Math.max(viewBoxWidth / drawnWidth, drawnHeight > 0 && viewBoxHeight > 0 ? viewBoxHeight / drawnHeight : 0);
+  const scale = String(Math.round(unitsPerPx * 10000) / 10000);
   if (svg.style.getPropertyValue('--label-scale') !== scale) svg.style.setProperty('--label-scale', scale);
   setClass(svg, 'is-scaled', true);
 }

@@ -119,7 +119,7 @@ function init() {
     new ResizeObserver(([entry]) => {
       mapBox.width = entry?.contentRect.width ?? 0;
       mapBox.height = entry?.contentRect.height ?? 0;
-      mapFigure.querySelectorAll<SVGSVGElement>('svg.graphic-map').forEach((svg) => setLabelScale(svg, mapBox.width));
+      mapFigure.querySelectorAll<SVGSVGElement>('svg.graphic-map').forEach((svg) => setLabelScale(svg, mapBox.width, mapBox.height));
     }).observe(mapFigure);
   }
   // Bring the waiting layouts into the page while the reader is idle, a batch of elements per idle
@@ -137,7 +137,7 @@ function init() {
     ...mapViews.map((view) => () => {
       const layer = mapFigure && mapLayer(mapFigure, view, island);
       if (!layer) return false;
-      setLabelScale(layer, mapBox.width);
+      setLabelScale(layer, mapBox.width, mapBox.height);
       return continuePreparing(layer);
     }),
     ...waitingLayouts().map(layoutJob),

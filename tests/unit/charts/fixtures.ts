@@ -125,6 +125,7 @@ function event(id: string, date: string, category: TimelineEvent['category'], ex
     confidence: 'confirmed',
     source_ids: [`src-${id}`],
     note: undefined,
+    map_note: undefined,
     ...extra,
   };
 }
