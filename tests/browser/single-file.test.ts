@@ -50,7 +50,11 @@ async function storySteps(): Promise<{ id: string; text: string; figure: string;
     els.map((el) => ({
       id: el.id,
       text: (el.querySelector('.step__text') as HTMLElement).innerText.trim(),
-      figure: (el.querySelector('.step__figure img') as HTMLImageElement).src,
+      // A map's figure in the file is its phone drawing (an <img> cannot counter-scale its text); a chart's, its wide one.
+      figure:
+        el.querySelector('.step__figure')?.getAttribute('data-kind') === 'map'
+          ? new URL(el.querySelector('.step__figure source')!.getAttribute('srcset')!, document.baseURI).href
+          : (el.querySelector('.step__figure img') as HTMLImageElement).src,
       alt: (el.querySelector('.step__figure img') as HTMLImageElement).alt,
     })),
   );

@@ -200,7 +200,7 @@ describe('the story with JavaScript', () => {
         // text to one size on screen, and a note's lines must stay together when the map zooms in.
         const spacing = await page.evaluate(() => {
           const svg = document.querySelector('.story-panel svg.graphic-map.is-current-view')!;
-          return [...svg.querySelectorAll('[data-annotation]:not(.is-off)')].flatMap((note) => {
+          return [...svg.querySelectorAll('[data-annotation]')].filter((note) => !note.closest('.is-off')).flatMap((note) => {
             const lines = [...note.querySelectorAll('tspan')].map((t) => t.getBoundingClientRect());
             return lines.slice(1).map((line, i) => (line.top - lines[i]!.top) / lines[i]!.height);
           });
