@@ -35,7 +35,7 @@ import {
   round,
   textLines,
   uniqueSources,
-  wrapText,
+  wrapToWidth,
   type LegendItem,
 } from './common';
 
@@ -150,8 +150,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   // Conditional labels: one slot per closure under the months.
   const labelSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
   const labelLine = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
-  const maxChars = Math.max(20, Math.floor((W - 2 * pad) / (labelSize * 0.6)));
-  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapText(closureLabel(c), maxChars) }));
+  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapToWidth(closureLabel(c), W - 2 * pad, labelSize, true) }));
   const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * labelLine + 6 : 0), 0);
 
   const cellGap = narrow ? NARROW.cellGap : CELL_GAP;
@@ -189,6 +188,10 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
 
   const cellAt = new Map<number, { x: number; y: number }>();
   const base: string[] = [];
+  // Day numbers, one per day, drawn over the marks with a halo in the background colour, so they read on
+  // an empty day and on a filled one alike, whichever groups a state shows. (A second, light copy on each
+  // filled day lay exactly on the first: two texts in one place.)
+  const dayNumbers: string[] = [];
   let blockTop = gridTop;
   months.forEach((month, i) => {
     const col = i % perRow;
@@ -214,7 +217,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
       const t = month + (day - 1) * DAY_MS;
       cellAt.set(t, { x, y });
       base.push(rect(x, y, cell, cell, 'cal-day'));
-      base.push(el('text', { class: 'cal-day-num', x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize }, String(day)));
+      dayNumbers.push(el('text', { x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35) }, String(day)));
     }
   });
   const gridBottom = blockTop + monthHeader + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + cellGap);
@@ -230,16 +233,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     if (keepGroup(ctx, 'closed')) {
       const parts = d.closed.flatMap(({ day, uncertain }) => {
         const at = cellAt.get(day);
-        if (!at) return [];
-        const dayNumber = new Date(day).getUTCDate();
-        return [
-          rect(at.x, at.y, cell, cell, uncertain ? 'cal-closed-day is-uncertain' : 'cal-closed-day'),
-          el(
-            'text',
-            { class: 'cal-day-num cal-day-num--on-fill', x: round(at.x + cell / 2), y: round(at.y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize },
-            String(dayNumber),
-          ),
-        ];
+        return at ? [rect(at.x, at.y, cell, cell, uncertain ? 'cal-closed-day is-uncertain' : 'cal-closed-day')] : [];
       });
       closedMarks.push(el('g', markAttrs(ctx, 'closed', id, 'cal-mark', 'cal-mark--closed'), parts));
     }
@@ -268,7 +262,10 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   return chartSvg('school-calendar', { width: W, height }, options, ctx, [
     legend.svg,
     el('g', { class: 'cal-months' }, base),
-    el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks, ...announcedMarks]),
+    el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks]),
+    el('g', { class: 'cal-day-num', 'text-anchor': 'middle', 'font-size': numberSize }, dayNumbers),
+    // The announcement dot sits in its day's corner, over the number's halo.
+    el('g', { class: 'chart-marks' }, announcedMarks),
     el('g', { class: 'chart-labels' }, labels),
   ]);
 }

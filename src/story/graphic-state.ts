@@ -20,7 +20,10 @@ export const LAYOUTS: Layout[] = ['wide', 'narrow'];
 
 export const RENDER_SIZES = {
   map: { wide: { width: 480, height: 440 }, narrow: { width: 480, height: 440 } },
-  chart: { wide: { width: 640, height: 520 }, narrow: { width: 360, height: 340 } },
+  // Narrow: the phone's graphic area (full width × 58svh, 360 × 429 px on a 360 × 740 phone) has these
+  // proportions, and at 320 units wide the charts' 13-unit text draws at 13 px or more on any phone from
+  // 320 px up. Wide: drawn only where it gets 640 px or more, so its text is never under 13 px.
+  chart: { wide: { width: 640, height: 520 }, narrow: { width: 320, height: 372 } },
 } as const;
 
 export function sizeFor(kind: GraphicKind, layout: Layout = 'wide') {
