@@ -183,6 +183,8 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   const rowWidth = perRow * blockWidth + (perRow - 1) * monthGap;
   const left = Math.max(pad, (W - rowWidth) / 2);
   const numberSize = cell >= 26 ? FONT_SIZE : SMALL_FONT_SIZE;
+  // In a small cell the number sits a little high, leaving room under it for the announcement dot.
+  const numberLift = cell >= 26 ? 0 : 1.5;
   // Two-letter weekday names need about 20 units; narrower cells get one letter.
   const weekdays = cell >= 20 ? WEEKDAYS : WEEKDAYS.map((w) => w.slice(0, 1));
 
@@ -217,7 +219,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
       const t = month + (day - 1) * DAY_MS;
       cellAt.set(t, { x, y });
       base.push(rect(x, y, cell, cell, 'cal-day'));
-      dayNumbers.push(el('text', { x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35) }, String(day)));
+      dayNumbers.push(el('text', { x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35 - numberLift) }, String(day)));
     }
   });
   const gridBottom = blockTop + monthHeader + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + cellGap);
@@ -225,9 +227,12 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   const closedMarks: string[] = [];
   const reopenMarks: string[] = [];
   const announcedMarks: string[] = [];
-  // In small cells a smaller dot, tucked into the corner, keeps clear of the day number.
-  const dotR = cell >= 26 ? 4.5 : 3.5;
-  const dotInset = cell >= 26 ? 6.5 : 4.5;
+  // The announcement dot keeps clear of the day number: in the top corner of a large cell; in a small
+  // one, where the number fills the width, a smaller dot under the (raised) number.
+  const largeCell = cell >= 26;
+  const dotR = largeCell ? 4.5 : 1.8;
+  const dotAt = (at: { x: number; y: number }) =>
+    largeCell ? { cx: at.x + cell - 6.5, cy: at.y + 6.5 } : { cx: at.x + cell / 2, cy: at.y + cell - dotR - 0.5 };
   for (const d of days) {
     const id = d.closure.id;
     if (keepGroup(ctx, 'closed')) {
@@ -244,7 +249,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     const announcedAt = d.announced === undefined ? undefined : cellAt.get(d.announced);
     if (announcedAt && keepGroup(ctx, 'announced')) {
       announcedMarks.push(
-        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(announcedAt.x + cell - dotInset, announcedAt.y + dotInset, dotR, 'cal-announced')),
+        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(dotAt(announcedAt).cx, dotAt(announcedAt).cy, dotR, 'cal-announced')),
       );
     }
   }

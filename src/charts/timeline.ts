@@ -387,8 +387,12 @@ const NARROW_R = 4;
 /** Gap-free stacking of the marks; the layout may stack them closer, overlapping, down to MIN_PITCH. */
 const NARROW_PITCH = 2 * NARROW_R + 1;
 const MIN_PITCH = 4.5;
-/** Closer than this, the legend drops to one line per entry before the marks squeeze further. */
-const TWO_LINE_MIN_PITCH = 6.5;
+/**
+ * Closer than this, the legend drops to one line per entry before the marks squeeze further. Stacked
+ * marks may overlap by more than a third before the events' titles are cut to a line: on a phone a line
+ * holds the date and two or three words of the title, too little to read the step's events by.
+ */
+const TWO_LINE_MIN_PITCH = 5;
 const BADGE_R = 8.5;
 /** A badge and the gap between it and the marks below it. */
 const BADGE_ROOM = 2 * BADGE_R + 5;
