@@ -13,7 +13,7 @@ import { renderChart, type ChartState } from '../../../src/charts';
 import { textWidth } from '../../../src/charts/common';
 import { loadSiteData } from '../../../src/data/load';
 import { GRAPHIC_STATES } from '../../../src/story/graphic-states';
-import { LAYOUTS, RENDER_SIZES } from '../../../src/story/graphic-state';
+import { LAYOUTS, RENDER_SIZES, type GraphicState } from '../../../src/story/graphic-state';
 import { effectiveFontSize, interactive, standalone, viewBox } from './shared';
 import { findAll, isOff, parseXml, type XmlElement } from './xml';
 
@@ -114,7 +114,7 @@ function overlapping(boxes: TextBox[]): string[] {
 
 describe('chart text in the story states', () => {
   const data = loadSiteData();
-  const charts = Object.entries(GRAPHIC_STATES).filter((entry): entry is [string, ChartState] => entry[1].kind !== 'map');
+  const charts = Object.entries(GRAPHIC_STATES as Record<string, GraphicState>).filter((entry): entry is [string, ChartState] => entry[1].kind !== 'map');
 
   it('covers every chart the story shows', () => {
     expect(new Set(charts.map(([, s]) => s.kind)).size).toBe(5);
