@@ -37,6 +37,13 @@ export interface ChartRenderOptions {
    * renders of different states have the same height and the same axis position.
    */
   maxHighlights?: number;
+  /**
+   * Lists of row ids whose conditional labels are shown at the same time: the
+   * highlight lists of every state this render may be toggled to. Labels in one
+   * list are placed apart. renderChart fills it with the story's states of the
+   * chart and the state rendered.
+   */
+  shownTogether?: readonly (readonly string[])[];
 }
 
 export interface ChartTable {

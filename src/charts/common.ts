@@ -15,8 +15,8 @@ export const LINE_HEIGHT = 18;
 /** Line height for text at SMALL_FONT_SIZE in the compact (narrow) layouts. */
 export const SMALL_LINE_HEIGHT = 16;
 /**
- * At this width or less a chart uses its narrow layout: the phone panel, about
- * 360 × 340 units, where a chart must fit the height it is given (text at 13–14
+ * At this width or less a chart uses its narrow layout: the phone panel, 320 ×
+ * 372 units, where a chart must fit the height it is given (text at 13–14
  * units) instead of growing, since a taller SVG is scaled down until unreadable.
  */
 export const NARROW_WIDTH = 420;
@@ -24,8 +24,32 @@ export const NARROW_WIDTH = 420;
 export function isNarrow(size: Size): boolean {
   return size.width <= NARROW_WIDTH;
 }
-/** Average advance of system-ui glyphs, in em: used to keep labels inside the chart and apart. */
-const CHAR_EM = 0.57;
+/**
+ * Advance widths in em, per character, of DejaVu Sans: what system-ui is on
+ * Linux, and wider than Roboto, San Francisco or Segoe UI, so a label laid out
+ * with these widths fits on every reader's screen. An average per character
+ * (0.57 em) was too narrow for digits and capitals: labels laid out apart
+ * touched in the browser (issue 11).
+ */
+const CHAR_EM: Record<string, number> = {
+  ' ': 0.318, '.': 0.318, ',': 0.318, ':': 0.337, ';': 0.337, '!': 0.401, "'": 0.275, '’': 0.318, '“': 0.518, '”': 0.518,
+  '-': 0.361, '–': 0.5, '—': 1, '…': 1, '·': 0.318, '(': 0.39, ')': 0.39, '/': 0.337, '%': 0.95, '+': 0.838, '−': 0.838,
+  '×': 0.838, '&': 0.78, '<': 0.838, '>': 0.838, '"': 0.46, '?': 0.531, '|': 0.337,
+  a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
+  n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592, w: 0.818, x: 0.592, y: 0.592, z: 0.525,
+  A: 0.684, B: 0.686, C: 0.698, D: 0.77, E: 0.632, F: 0.575, G: 0.775, H: 0.752, I: 0.295, J: 0.295, K: 0.656, L: 0.557, M: 0.863,
+  N: 0.748, O: 0.787, P: 0.603, Q: 0.787, R: 0.695, S: 0.635, T: 0.611, U: 0.732, V: 0.684, W: 0.989, X: 0.685, Y: 0.611, Z: 0.685,
+};
+const DIGIT_EM = 0.636;
+const OTHER_EM = 0.65;
+/** DejaVu Sans Bold against Book (the charts' 600 and 700 both draw in it). */
+const BOLD_FACTOR = 1.1;
+
+function charEm(ch: string): number {
+  if (ch >= '0' && ch <= '9') return DIGIT_EM;
+  // An accented letter is as wide as its base letter: "é" as "e".
+  return CHAR_EM[ch] ?? CHAR_EM[ch.normalize('NFD')[0] ?? ''] ?? OTHER_EM;
+}
 
 export const DAY_MS = 86_400_000;
 
@@ -37,8 +61,23 @@ export function clamp(n: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, n));
 }
 
+/** The width `text` takes at `fontSize`, by the widths above. */
 export function textWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
-  return text.length * fontSize * CHAR_EM * (bold ? 1.07 : 1);
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return em * fontSize * (bold ? BOLD_FACTOR : 1);
+}
+
+/** Greedy word wrap to a width (by textWidth); a word wider than the width is cut. */
+export function wrapToWidth(text: string, width: number, fontSize = FONT_SIZE, bold = false): string[] {
+  const average = textWidth('abcdefghijklmnopqrstuvwxyz ', fontSize, bold) / 27;
+  let maxChars = Math.max(4, Math.floor(width / average));
+  // Character counts stand in for widths in wrapText; narrow the count until every line fits.
+  for (;;) {
+    const lines = wrapText(text, maxChars);
+    if (maxChars <= 4 || lines.every((l) => textWidth(l, fontSize, bold) <= width)) return lines;
+    maxChars -= 1;
+  }
 }
 
 /** 1500 → "1,500"; 4.5 → "4.5". */

@@ -168,7 +168,7 @@ export function renderElectricity(
   const gap = clamp(gapFor(legend.height), minGap, 26);
   const contentEnd = rowsTop + fixed + gap * rows.length + 8;
   // The narrow layout ends with its rows; it grows past the height it was given
-  // only when the rows do not fit even at the smallest gap (more than about nine rows at 360 × 340).
+  // only when the rows do not fit even at the smallest gap (more than about nine rows at 320 × 372).
   const height = narrow ? contentEnd : Math.max(size.height, contentEnd);
 
   const x = scaleLinear().domain([0, 24]).range([pad, W - pad - 8]);

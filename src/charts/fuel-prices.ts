@@ -40,10 +40,10 @@ import {
   textLines,
   textWidth,
   uniqueSources,
-  wrapText,
+  wrapToWidth,
   type LegendItem,
 } from './common';
-import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
+import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
 const PAD_DAYS = 14;
 const DOT_RADIUS = 5.5;
@@ -180,11 +180,13 @@ export function renderFuelPrices(
 
   const marks: string[] = [];
   const labels: string[] = [];
-  const placedLabels: Box[] = [];
-  // Highlighted rows are labelled first, so they get the free spots.
+  const shownTogether = new CoVisibleLabels(options.shownTogether ?? [state.highlight]);
+  // Rows some state highlights are labelled first, so they get the free spots.
   // Highest prices first: their labels have the open space above them.
-  const labelOrder = [...rows].sort(
-    (a, b) => Number(ctx.highlight.has(b.id)) - Number(ctx.highlight.has(a.id)) || priceRange(b).max - priceRange(a).max,
+  const labelOrder = rankFirst(
+    [...rows].sort((a, b) => priceRange(b).max - priceRange(a).max || a.id.localeCompare(b.id)),
+    (r) => r.id,
+    shownTogether,
   );
   const geometry = new Map<string, { x0: number; x1: number; yTop: number; yBottom: number }>();
 
@@ -237,11 +239,11 @@ export function renderFuelPrices(
   for (const r of labelOrder) {
     const labelAttrs = conditionalLabelAttrs(ctx, r.id, 'fuel-label');
     const g = geometry.get(r.id);
-    if (!labelAttrs || !g) continue;
+    // A label a static render leaves out is still placed, so the others sit where the interactive render puts them.
+    if (!g || (!labelAttrs && !shownTogether.ranked(r.id))) continue;
     const text = fuelPriceLabel(r, placeById);
     // A label wider than the chart (narrow embeds) wraps.
-    const maxChars = Math.floor((W - 2 * pad) / (FONT_SIZE * 0.57 * 1.07));
-    const lines = textWidth(text, FONT_SIZE, true) > W - 2 * pad ? wrapText(text, maxChars) : [text];
+    const lines = wrapToWidth(text, W - 2 * pad, FONT_SIZE, true);
     const width = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE, true)));
     const height = lines.length * LINE_HEIGHT + 2;
     const candidates: Candidate[] = [];
@@ -262,19 +264,19 @@ export function renderFuelPrices(
         }
       }
     }
-    const highlighted = ctx.highlight.has(r.id);
     const markBox: Box = { x: g.x0, y: g.yTop, width: g.x1 - g.x0, height: g.yBottom - g.yTop };
     const otherMarks = [...markBoxById].filter(([id]) => id !== r.id).map(([, b]) => b);
+    const companions = shownTogether.companions(r.id);
     const box = pickBox(
       candidates,
-      placedLabels,
+      companions,
       markBoxes,
       bounds,
       2,
-      (b) => 300 * segmentCrossings(leaderEnds(markBox, b), placedLabels) + 60 * segmentCrossings(leaderEnds(markBox, b), otherMarks),
+      (b) => 300 * segmentCrossings(leaderEnds(markBox, b), companions) + 60 * segmentCrossings(leaderEnds(markBox, b), otherMarks),
     );
-    if (highlighted) placedLabels.push(box);
-    labels.push(el('g', labelAttrs, [leader(markBox, box), textLines(lines, box.x, box.y + FONT_SIZE, {})]));
+    shownTogether.add(r.id, box);
+    if (labelAttrs) labels.push(el('g', labelAttrs, [leader(markBox, box), textLines(lines, box.x, box.y + FONT_SIZE, {})]));
   }
 
   return chartSvg('fuel-prices', size, options, ctx, [

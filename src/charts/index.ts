@@ -10,10 +10,22 @@ import { fuelPricesTable, renderFuelPrices } from './fuel-prices';
 import { renderRoadsWaffle, roadsWaffleTable } from './roads-waffle';
 import { renderSchoolCalendar, schoolCalendarTable } from './school-calendar';
 import { renderTimeline, timelineTable } from './timeline';
+import { GRAPHIC_STATES } from '../story/graphic-states';
 
 export * from './chart-state';
 
-export function renderChart(data: SiteData, state: ChartState, size: Size, options: ChartRenderOptions): string {
+/**
+ * The highlight lists of the story's states of this chart, and the state's own: the labels a reader
+ * can see together, wherever the chart is shown (the panel and embeds switch between these states;
+ * a figure or download shows one of them), so that every render places them alike.
+ */
+function labelsShownTogether(state: ChartState): string[][] {
+  const story = Object.values(GRAPHIC_STATES).flatMap((s) => (s.kind === state.kind ? [[...s.highlight]] : []));
+  return [...story, [...state.highlight]];
+}
+
+export function renderChart(data: SiteData, state: ChartState, size: Size, givenOptions: ChartRenderOptions): string {
+  const options = { ...givenOptions, shownTogether: givenOptions.shownTogether ?? labelsShownTogether(state) };
   switch (state.kind) {
     case 'fuel-prices':
       return renderFuelPrices(data.fuelPrices, data.places, state, size, options);

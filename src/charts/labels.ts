@@ -94,3 +94,55 @@ export function leader(from: Box, to: Box, cls = 'chart-label-line'): string {
   const ends = leaderEnds(from, to);
   return ends ? line(...ends, cls) : '';
 }
+
+/**
+ * Which conditional labels a reader can see at the same time. An interactive
+ * chart is drawn once and shown in several states by toggling classes; each
+ * state shows the labels of the rows it highlights. Labels that share a state
+ * must keep apart; labels that never do may use the same space.
+ *
+ * Labels are placed in an order that does not depend on the state being
+ * rendered (`rank`), so a static render of a state puts its labels exactly
+ * where the interactive render, toggled to that state, shows them.
+ */
+export class CoVisibleLabels {
+  private readonly sets: ReadonlySet<string>[];
+  private readonly placed = new Map<string, Box>();
+  private readonly unranked: Box[] = [];
+
+  constructor(sets: readonly (readonly string[])[]) {
+    this.sets = sets.filter((s) => s.length > 0).map((s) => new Set(s));
+  }
+
+  /** In some state's highlight: such labels are placed first, and apart from their companions. */
+  ranked(id: string): boolean {
+    return this.sets.some((s) => s.has(id));
+  }
+
+  /** The most labels any one state shows. */
+  get largestSet(): number {
+    return Math.max(0, ...this.sets.map((s) => s.size));
+  }
+
+  /**
+   * Boxes a new label must keep clear of: for a ranked label, the placed
+   * labels that share a state with it; for any other (shown only if a reader
+   * highlights it some other way), every ranked label and the last `recent`
+   * unranked ones, its nearest neighbours in placing order.
+   */
+  companions(id: string, recent = 0): Box[] {
+    if (!this.ranked(id)) return [...this.placed.values(), ...(recent > 0 ? this.unranked.slice(-recent) : [])];
+    const mine = this.sets.filter((s) => s.has(id));
+    return [...this.placed].filter(([other]) => mine.some((s) => s.has(other))).map(([, box]) => box);
+  }
+
+  add(id: string, box: Box): void {
+    if (this.ranked(id)) this.placed.set(id, box);
+    else this.unranked.push(box);
+  }
+}
+
+/** Ids sorted so that ranked labels come first; ties keep the given order. */
+export function rankFirst<T>(items: readonly T[], id: (item: T) => string, labels: CoVisibleLabels): T[] {
+  return [...items].sort((a, b) => Number(labels.ranked(id(b))) - Number(labels.ranked(id(a))));
+}

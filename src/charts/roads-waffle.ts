@@ -25,7 +25,7 @@ import {
   textLines,
   textWidth,
   uniqueSources,
-  wrapText,
+  wrapToWidth,
 } from './common';
 
 export type WaffleGroup = 'events' | 'fatalities';
@@ -113,14 +113,13 @@ export function renderRoadsWaffle(
   const shared = narrow && context(all.events.row) !== '' && context(all.events.row) === context(all.fatalities.row) ? context(all.events.row) : '';
   const detailText = (g: WaffleGroup) => (shared ? all[g].row.label : waffleDetail(all[g].row));
   const footnote = shared ? `${shared}. Each square is 1% of the total.` : 'Each square is 1% of the total';
-  const footLines = narrow ? wrapText(footnote, Math.max(16, Math.floor((W - 2 * pad) / (fontSize * 0.58)))) : [footnote];
+  const footLines = narrow ? wrapToWidth(footnote, W - 2 * pad, fontSize) : [footnote];
   const footHeight = footLines.length * lineHeight + 10;
 
   const layout = (sideBySide: boolean) => {
     const columns = sideBySide ? shown.length : 1;
     const blockWidth = (W - 2 * pad - (columns - 1) * gap) / columns;
-    const maxChars = Math.max(16, Math.floor(blockWidth / (fontSize * 0.58)));
-    const details = Object.fromEntries(GROUPS.map((g) => [g, wrapText(detailText(g), maxChars)])) as Record<WaffleGroup, string[]>;
+    const details = Object.fromEntries(GROUPS.map((g) => [g, wrapToWidth(detailText(g), blockWidth, fontSize)])) as Record<WaffleGroup, string[]>;
     // The headline shrinks (down to 18) rather than run past its column.
     const headlineSize = narrow ? Math.max(18, Math.min(HEADLINE_SIZE, ...shown.map((g) => HEADLINE_SIZE * (blockWidth / textWidth(waffleHeadline(all[g].row), HEADLINE_SIZE, true))))) : HEADLINE_SIZE;
     const textHeight = (g: WaffleGroup) => headlineSize + 8 + details[g].length * lineHeight + 10;

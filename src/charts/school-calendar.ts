@@ -35,7 +35,7 @@ import {
   round,
   textLines,
   uniqueSources,
-  wrapText,
+  wrapToWidth,
   type LegendItem,
 } from './common';
 
@@ -150,8 +150,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   // Conditional labels: one slot per closure under the months.
   const labelSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
   const labelLine = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
-  const maxChars = Math.max(20, Math.floor((W - 2 * pad) / (labelSize * 0.6)));
-  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapText(closureLabel(c), maxChars) }));
+  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapToWidth(closureLabel(c), W - 2 * pad, labelSize, true) }));
   const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * labelLine + 6 : 0), 0);
 
   const cellGap = narrow ? NARROW.cellGap : CELL_GAP;
@@ -184,11 +183,17 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   const rowWidth = perRow * blockWidth + (perRow - 1) * monthGap;
   const left = Math.max(pad, (W - rowWidth) / 2);
   const numberSize = cell >= 26 ? FONT_SIZE : SMALL_FONT_SIZE;
+  // In a small cell the number sits a little high, leaving room under it for the announcement dot.
+  const numberLift = cell >= 26 ? 0 : 1.5;
   // Two-letter weekday names need about 20 units; narrower cells get one letter.
   const weekdays = cell >= 20 ? WEEKDAYS : WEEKDAYS.map((w) => w.slice(0, 1));
 
   const cellAt = new Map<number, { x: number; y: number }>();
   const base: string[] = [];
+  // Day numbers, one per day, drawn over the marks with a halo in the background colour, so they read on
+  // an empty day and on a filled one alike, whichever groups a state shows. (A second, light copy on each
+  // filled day lay exactly on the first: two texts in one place.)
+  const dayNumbers: string[] = [];
   let blockTop = gridTop;
   months.forEach((month, i) => {
     const col = i % perRow;
@@ -214,7 +219,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
       const t = month + (day - 1) * DAY_MS;
       cellAt.set(t, { x, y });
       base.push(rect(x, y, cell, cell, 'cal-day'));
-      base.push(el('text', { class: 'cal-day-num', x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize }, String(day)));
+      dayNumbers.push(el('text', { x: round(x + cell / 2), y: round(y + cell / 2 + numberSize * 0.35 - numberLift) }, String(day)));
     }
   });
   const gridBottom = blockTop + monthHeader + (weeksPerBlockRow[blockRows - 1] ?? 6) * (cell + cellGap);
@@ -222,24 +227,18 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   const closedMarks: string[] = [];
   const reopenMarks: string[] = [];
   const announcedMarks: string[] = [];
-  // In small cells a smaller dot, tucked into the corner, keeps clear of the day number.
-  const dotR = cell >= 26 ? 4.5 : 3.5;
-  const dotInset = cell >= 26 ? 6.5 : 4.5;
+  // The announcement dot keeps clear of the day number: in the top corner of a large cell; in a small
+  // one, where the number fills the width, a smaller dot under the (raised) number.
+  const largeCell = cell >= 26;
+  const dotR = largeCell ? 4.5 : 1.8;
+  const dotAt = (at: { x: number; y: number }) =>
+    largeCell ? { cx: at.x + cell - 6.5, cy: at.y + 6.5 } : { cx: at.x + cell / 2, cy: at.y + cell - dotR - 0.5 };
   for (const d of days) {
     const id = d.closure.id;
     if (keepGroup(ctx, 'closed')) {
       const parts = d.closed.flatMap(({ day, uncertain }) => {
         const at = cellAt.get(day);
-        if (!at) return [];
-        const dayNumber = new Date(day).getUTCDate();
-        return [
-          rect(at.x, at.y, cell, cell, uncertain ? 'cal-closed-day is-uncertain' : 'cal-closed-day'),
-          el(
-            'text',
-            { class: 'cal-day-num cal-day-num--on-fill', x: round(at.x + cell / 2), y: round(at.y + cell / 2 + numberSize * 0.35), 'text-anchor': 'middle', 'font-size': numberSize },
-            String(dayNumber),
-          ),
-        ];
+        return at ? [rect(at.x, at.y, cell, cell, uncertain ? 'cal-closed-day is-uncertain' : 'cal-closed-day')] : [];
       });
       closedMarks.push(el('g', markAttrs(ctx, 'closed', id, 'cal-mark', 'cal-mark--closed'), parts));
     }
@@ -250,7 +249,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     const announcedAt = d.announced === undefined ? undefined : cellAt.get(d.announced);
     if (announcedAt && keepGroup(ctx, 'announced')) {
       announcedMarks.push(
-        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(announcedAt.x + cell - dotInset, announcedAt.y + dotInset, dotR, 'cal-announced')),
+        el('g', markAttrs(ctx, 'announced', id, 'cal-mark', 'cal-mark--announced'), circle(dotAt(announcedAt).cx, dotAt(announcedAt).cy, dotR, 'cal-announced')),
       );
     }
   }
@@ -268,7 +267,10 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   return chartSvg('school-calendar', { width: W, height }, options, ctx, [
     legend.svg,
     el('g', { class: 'cal-months' }, base),
-    el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks, ...announcedMarks]),
+    el('g', { class: 'chart-marks' }, [...closedMarks, ...reopenMarks]),
+    el('g', { class: 'cal-day-num', 'text-anchor': 'middle', 'font-size': numberSize }, dayNumbers),
+    // The announcement dot sits in its day's corner, over the number's halo.
+    el('g', { class: 'chart-marks' }, announcedMarks),
     el('g', { class: 'chart-labels' }, labels),
   ]);
 }

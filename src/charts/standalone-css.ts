@@ -52,7 +52,7 @@ export const STANDALONE_CHART_CSS = [
   `.chart .cal-month-title{font-weight:700}`,
   `.cal-closed-day{fill:${C.accent}}`,
   `.cal-closed-day.is-uncertain{fill-opacity:.45}`,
-  `.chart .cal-day-num--on-fill{fill:${C.bg};font-weight:600}`,
+  `.chart .cal-day-num{paint-order:stroke;stroke:${C.bg};stroke-width:3px;stroke-linejoin:round}`,
   `.cal-reopen-day{fill:none;stroke:${C.convoy};stroke-width:3}`,
   `.cal-announced{fill:${C.fg};stroke:${C.bg};stroke-width:1.5}`,
   `.cal-mark.is-highlighted .cal-closed-day{stroke:${C.fg};stroke-width:2}`,

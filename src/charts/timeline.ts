@@ -44,7 +44,7 @@ import {
   type MarkContext,
   type Period,
 } from './common';
-import { leader, leaderEnds, pickBox, segmentCrossings, type Box, type Candidate } from './labels';
+import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
 type Category = TimelineEvent['category'];
 
@@ -259,16 +259,19 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   const axisBlock = 50;
   // The label zones (above and below) grow, and the chart with them, until
   // the highlighted labels fit side by side in rows: they must not overlap.
+  // The zones are sized for the labels any state shows (options.shownTogether), so every state's render,
+  // static or toggled in the browser, has the same geometry.
+  const shownTogether = new CoVisibleLabels(options.shownTogether ?? [state.highlight]);
   const labelSizes = rows
-    .filter((e) => ctx.interactive || ctx.highlight.has(e.id))
+    .filter((e) => ctx.interactive || shownTogether.ranked(e.id))
     .map((e) => {
       const lines = timelineLabelLines(e);
       return { id: e.id, width: Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1))), height: lines.length * LINE_HEIGHT };
     });
   const tallest = Math.max(3 * LINE_HEIGHT, ...labelSizes.map((l) => l.height)) + 8;
-  const shown = labelSizes.filter((l) => ctx.highlight.has(l.id));
-  const perRow = Math.max(1, Math.floor((W - 2 * pad) / (Math.max(0, ...shown.map((l) => l.width)) + 12)));
-  const labelRows = Math.ceil(shown.length / perRow);
+  const ranked = labelSizes.filter((l) => shownTogether.ranked(l.id));
+  const perRow = Math.max(1, Math.floor((W - 2 * pad) / (Math.max(0, ...ranked.map((l) => l.width)) + 12)));
+  const labelRows = Math.ceil(Math.min(ranked.length, shownTogether.largestSet) / perRow);
   const zones = Math.max(2 * tallest, (labelRows + (labelRows % 2)) * tallest, H - legend.height - 12 - lanesHeight - 6 - axisBlock - 8);
   const aboveTop = legend.height + 12;
   const axisY = aboveTop + zones / 2 + lanesHeight + 6;
@@ -291,24 +294,24 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   // the browser later highlights them) keep clear of the highlighted labels
   // and of their nearest neighbours in time, which are the events most likely
   // to be highlighted together.
-  const ordered = [...placed].sort((a, b) => Number(ctx.highlight.has(b.event.id)) - Number(ctx.highlight.has(a.event.id)) || a.cx - b.cx);
+  const ordered = rankFirst([...placed].sort((a, b) => a.cx - b.cx), (p) => p.event.id, shownTogether);
   // Labels above may come down to the axis wherever the stacks of marks are low: marks are obstacles.
   const aboveZone: Box = { x: pad, y: aboveTop, width: W - 2 * pad, height: axisY - 6 - aboveTop };
   const belowZone: Box = { x: pad, y: belowTop, width: W - 2 * pad, height: height - 4 - belowTop };
   const markBoxes: Box[] = placed.map((q) => ({ x: q.x0 - 2, y: axisY - 6 - 2 * R - q.lane * LANE - 4, width: q.x1 - q.x0 + 4, height: 2 * R + 6 }));
-  const highlightedBoxes: Box[] = [];
-  const recentDefaults: Box[] = [];
-  let highlightIndex = 0;
-  let defaultIndex = 0;
+  const rankedBoxes: Box[] = [];
+  let rankedIndex = 0;
+  let otherIndex = 0;
   const labels: string[] = [];
   for (const p of ordered) {
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-label');
-    if (!attrs) continue;
+    const isRanked = shownTogether.ranked(p.event.id);
+    // A label a static render leaves out is still placed, so the others sit where the interactive render puts them.
+    if (!attrs && !isRanked) continue;
     const lines = timelineLabelLines(p.event);
     const width = Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1)));
     const boxHeight = lines.length * LINE_HEIGHT;
-    const highlighted = ctx.highlight.has(p.event.id);
-    const preferAbove = (highlighted ? highlightIndex++ : defaultIndex++) % 2 === 0;
+    const preferAbove = (isRanked ? rankedIndex++ : otherIndex++) % 2 === 0;
     const markTop = axisY - 6 - 2 * R - p.lane * LANE;
     const candidates: Candidate[] = [];
     for (const above of [true, false]) {
@@ -333,10 +336,12 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
       candidates.push({ box: { x: clamp(p.cx - width / 2, pad, W - pad - width), y, width, height: boxHeight }, cost: 0 });
     }
     const markBox: Box = { x: p.x0, y: markTop, width: p.x1 - p.x0, height: 2 * R };
-    const others = highlighted ? highlightedBoxes : [...highlightedBoxes, ...recentDefaults.slice(-3)];
+    const others = shownTogether.companions(p.event.id, 3);
     // A leader that runs through another label is as bad as a long way round.
     const box = pickBox(candidates, others, markBoxes, undefined, 10, (b) => 300 * segmentCrossings(leaderEnds(markBox, b), others));
-    (highlighted ? highlightedBoxes : recentDefaults).push(box);
+    shownTogether.add(p.event.id, box);
+    if (isRanked) rankedBoxes.push(box);
+    if (!attrs) continue;
     const text = el(
       'text',
       { x: round(box.x), y: round(box.y + FONT_SIZE) },
@@ -351,7 +356,8 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   let shift = 0;
   let finalHeight = height;
   if (height > H) {
-    const drawn = [...highlightedBoxes, ...recentDefaults];
+    // Only the labels some state shows count: the others are never seen.
+    const drawn = rankedBoxes;
     const top = Math.min(dotsTop - 12, ...drawn.map((b) => b.y));
     const bottom = Math.max(belowTop, ...drawn.map((b) => b.y + b.height));
     shift = Math.max(0, top - aboveTop);
@@ -381,8 +387,12 @@ const NARROW_R = 4;
 /** Gap-free stacking of the marks; the layout may stack them closer, overlapping, down to MIN_PITCH. */
 const NARROW_PITCH = 2 * NARROW_R + 1;
 const MIN_PITCH = 4.5;
-/** Closer than this, the legend drops to one line per entry before the marks squeeze further. */
-const TWO_LINE_MIN_PITCH = 6.5;
+/**
+ * Closer than this, the legend drops to one line per entry before the marks squeeze further. Stacked
+ * marks may overlap by more than a third before the events' titles are cut to a line: on a phone a line
+ * holds the date and two or three words of the title, too little to read the step's events by.
+ */
+const TWO_LINE_MIN_PITCH = 5;
 const BADGE_R = 8.5;
 /** A badge and the gap between it and the marks below it. */
 const BADGE_ROOM = 2 * BADGE_R + 5;

@@ -20,7 +20,10 @@ export const LAYOUTS: Layout[] = ['wide', 'narrow'];
 
 export const RENDER_SIZES = {
   map: { wide: { width: 480, height: 440 }, narrow: { width: 480, height: 440 } },
-  chart: { wide: { width: 640, height: 520 }, narrow: { width: 360, height: 340 } },
+  // Narrow: the phone's graphic area (full width × 58svh, 360 × 429 px on a 360 × 740 phone) has these
+  // proportions, and at 320 units wide the charts' 13-unit text draws at 13 px or more on any phone from
+  // 320 px up. Wide: drawn only where it gets 640 px or more, so its text is never under 13 px.
+  chart: { wide: { width: 640, height: 520 }, narrow: { width: 320, height: 372 } },
 } as const;
 
 export function sizeFor(kind: GraphicKind, layout: Layout = 'wide') {
@@ -44,9 +47,17 @@ export function figureLayoutsFor(_kind: GraphicKind): Layout[] {
 /** The width in CSS pixels a static map figure is drawn for: a step's figure on a phone, and in the text column. */
 export const MAP_FIGURE_DISPLAY_WIDTHS: Record<Layout, number> = { narrow: 300, wide: 576 };
 
-/** When a step's figure switches to its narrow file: below the width at which the wide one's text would fall under 12 px. */
+/**
+ * Which screens get a step figure's narrow file. A chart's wide layout (text
+ * of 12 units in 640) is legible only drawn 640 px wide or more, and a step's
+ * figure never is: it spans the text column, at most 38rem less its padding
+ * (576 px). So every screen gets a chart's narrow layout; print, with a page
+ * to fill, the wide one. A map's wide figure is drawn for 576 px (13 px text
+ * there, 12 px from 532 px), so only screens narrower than that get its
+ * phone drawing.
+ */
 export function narrowFigureMedia(kind: GraphicKind): string {
-  return kind === 'map' ? '(max-width: 36rem)' : '(max-width: 30rem)';
+  return kind === 'map' ? '(max-width: 36rem)' : 'screen';
 }
 
 /** File name of a state's standalone figure: the wide layout keeps the plain name. */

@@ -1,21 +1,20 @@
 /**
- * The narrow layouts (phones): the panel gives a chart about 360 × 340 units
- * and scales the SVG to fit, so a chart taller than its box would shrink its
- * text. Every chart must stay inside the size it is given, with legible text.
+ * The narrow layouts (phones): the panel gives a chart 320 × 372 units
+ * (RENDER_SIZES.chart.narrow) and scales the SVG to fit, so a chart taller
+ * than its box would shrink its text. Every chart must stay inside the size it
+ * is given, with legible text; a shorter box (360 × 340) is checked too.
  */
 import { describe, expect, it } from 'vitest';
 import { CHART_KINDS, renderChart, type ChartKind, type ChartState } from '../../../src/charts';
 import { loadSiteData } from '../../../src/data/load';
 import type { ElectricityObservation, SiteData, TimelineEvent } from '../../../src/data/schema';
 import { GRAPHIC_STATES } from '../../../src/story/graphic-states';
+import { RENDER_SIZES } from '../../../src/story/graphic-state';
 import { CLOSURES, ELECTRICITY, FIGURES, FUEL, TIMELINE, siteData } from './fixtures';
 import { checkSvg, effectiveFontSize, interactive, standalone, viewBox } from './shared';
 import { findAll } from './xml';
 
-const SIZES = [
-  { width: 360, height: 340 },
-  { width: 320, height: 340 },
-];
+const SIZES = [RENDER_SIZES.chart.narrow, { width: 360, height: 340 }];
 
 const LONG = [
   'Western governments condemn the deployment of foreign mercenaries in the country',
@@ -74,7 +73,7 @@ function checkFits(svg: string, kind: ChartKind, size: { width: number; height: 
 }
 
 describe('narrow layouts fit the phone panel', () => {
-  it('every chart, with and without highlights, in both modes, stays inside 360 × 340 and 320 × 340', () => {
+  it('every chart, with and without highlights, in both modes, stays inside 320 × 372 and 360 × 340', () => {
     expect(FUEL.length).toBeGreaterThan(0);
     for (const kind of CHART_KINDS) {
       for (const size of SIZES) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactDateText, renderTimeline, timelineScale, timelineTable, TIMELINE_SPLIT } from '../../../src/charts/timeline';
+import { textWidth } from '../../../src/charts/common';
 import type { ChartState } from '../../../src/charts/chart-state';
 import type { TimelineEvent } from '../../../src/data/schema';
 import { TIMELINE } from './fixtures';
@@ -21,10 +22,12 @@ const cy = (e: XmlElement) => (e.name === 'circle' ? num(e, 'cy') : num(e, 'y') 
 interface Box { x: number; y: number; w: number; h: number }
 function labelBox(label: XmlElement): Box {
   const text = findAll(label, (e) => e.name === 'text')[0] as XmlElement;
-  const lines = findAll(text, (e) => e.name === 'tspan').map(textContent);
+  const lines = findAll(text, (e) => e.name === 'tspan');
   const x = num(text, 'x');
   const y = num(text, 'y') - 14;
-  return { x, y, w: Math.max(...lines.map((l) => l.length * 14 * 0.57 * 1.07)), h: lines.length * 18 };
+  // The chart's own width estimate: titles bold, the date line regular.
+  const width = (l: XmlElement) => textWidth(textContent(l), 14, hasClass(l, 'tl-label-title'));
+  return { x, y, w: Math.max(...lines.map(width)), h: lines.length * 18 };
 }
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
