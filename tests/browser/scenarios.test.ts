@@ -281,6 +281,13 @@ describe('the comparison on a phone', () => {
     expect(await page.locator('[data-pair-select="a"]').isVisible()).toBe(false);
     expect(await page.locator('[data-more]').first().isVisible()).toBe(false);
     for (const r of await visibleCells(page)) expect(r.shown, r.row).toEqual(['i', 'ii', 'iii', 'iv']);
+    // Set two columns on the wide screen: a pair nobody chose follows them, so the link needs no p=.
+    await page.goto(explorerUrl, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
+    await page.locator('[data-compare-input][value="ii"]').uncheck();
+    await page.locator('[data-compare-input][value="iii"]').uncheck();
+    await expect.poll(() => new URL(page.url()).search).toBe('?v=1&c=i,iv');
+    expect(await page.locator('[data-pair-select="b"]').inputValue()).toBe('iv');
     await context.close();
   });
 });
