@@ -6,6 +6,9 @@
  *
  *   v=1                 format version; written first whenever anything else is written
  *   c=i,iv              scenarios set side by side: 2 to 4 of i, ii, iii, iv (default: all four)
+ *   p=iv,i              the two scenarios a phone compares, in the reader's order (A, then B): two
+ *                       different ids. Default: the two of `c` when it holds exactly two, else I and II;
+ *                       written only when it differs from that default
  *   escorts=no          the four assumption switches, each yes or no; written only when it
  *   reforms=yes         differs from the default (see DEFAULT_ASSUMPTIONS)
  *   dialogue=yes
@@ -13,7 +16,7 @@
  *   e=40,10,10,40       the reader's own 100 points, in the order I, II, III, IV (default: none yet)
  *
  * The default state encodes to the empty string, so a plain link to the page
- * carries no parameters at all. Example: `?v=1&c=i,iv&reforms=yes&e=50,5,5,40`.
+ * carries no parameters at all. Example: `?v=1&c=i,iv&p=iv,ii&reforms=yes&e=50,5,5,40`.
  *
  * Decoding never throws and never passes raw input through: every value is
  * checked against a closed set of allowed forms and rebuilt from our own
@@ -27,6 +30,7 @@
  *   - Input longer than MAX_QUERY_LENGTH is cut there and its last, possibly cut,
  *     parameter dropped; at most MAX_PARAMS parameters are read, and a single
  *     parameter longer than MAX_PARAM_LENGTH is skipped.
+ *   - A pair that names one scenario twice, or anything but two ids, is ignored.
  *   - Values are matched case-insensitively (`c=I,IV` works). Assumptions also
  *     accept y/n, 1/0, true/false, on/off; encode always writes yes/no.
  *   - Versions: a link without `v` is read as the current version. A link from an
@@ -42,12 +46,17 @@ import {
   type ScenarioId,
 } from './model';
 
+/** The two scenarios compared on a phone: A, then B, always two different ones. */
+export type Pair = readonly [ScenarioId, ScenarioId];
+
 /** A reader's own split: four whole numbers from 0 to 100 that add up to 100, in the order I, II, III, IV. */
 export type Estimate = readonly [number, number, number, number];
 
 export interface ExplorerState {
   /** Scenarios set side by side: 2 to 4 ids, in the order I, II, III, IV. */
   readonly compare: readonly ScenarioId[];
+  /** The two scenarios the phone comparison shows, in the reader's order. */
+  readonly pair: Pair;
   readonly assumptions: Assumptions;
   /** The reader's split of 100 points, or null before they make one. */
   readonly estimate: Estimate | null;
@@ -81,8 +90,19 @@ export const MAX_QUERY_LENGTH = 2048;
 export const MAX_PARAMS = 32;
 export const MAX_PARAM_LENGTH = 128;
 
+/**
+ * The pair a phone shows when the link names none: the two scenarios set side
+ * by side when there are exactly two (so a link made on a wide screen shows the
+ * same two on a phone), otherwise I and II, the first two the article sets out.
+ */
+export function defaultPair(compare: readonly ScenarioId[]): Pair {
+  const [a, b] = compare;
+  return compare.length === 2 && a !== undefined && b !== undefined && a !== b ? [a, b] : ['i', 'ii'];
+}
+
 export function defaultState(): ExplorerState {
-  return { compare: [...SCENARIO_IDS], assumptions: { ...DEFAULT_ASSUMPTIONS }, estimate: null };
+  const compare = [...SCENARIO_IDS];
+  return { compare, pair: defaultPair(compare), assumptions: { ...DEFAULT_ASSUMPTIONS }, estimate: null };
 }
 
 /** One decoded `key=value` pair. */
@@ -130,6 +150,10 @@ export function isValidCompare(value: unknown): value is readonly ScenarioId[] {
   return canonical.length === value.length && canonical.every((id, i) => id === value[i]);
 }
 
+export function isValidPair(value: unknown): value is Pair {
+  return Array.isArray(value) && value.length === 2 && isScenarioId(value[0]) && isScenarioId(value[1]) && value[0] !== value[1];
+}
+
 export function isValidEstimate(value: unknown): value is Estimate {
   if (!Array.isArray(value) || value.length !== SCENARIO_IDS.length) return false;
   let sum = 0;
@@ -147,9 +171,10 @@ export function isValidAssumptions(value: unknown): value is Assumptions {
 
 /** True for a well-formed state: the shape decode() always returns and encode() expects. */
 export function isValidState(value: unknown): value is ExplorerState {
-  if (!isPlainObject(value) || !hasExactKeys(value, ['compare', 'assumptions', 'estimate'])) return false;
+  if (!isPlainObject(value) || !hasExactKeys(value, ['compare', 'pair', 'assumptions', 'estimate'])) return false;
   return (
     isValidCompare(value.compare) &&
+    isValidPair(value.pair) &&
     isValidAssumptions(value.assumptions) &&
     (value.estimate === null || isValidEstimate(value.estimate))
   );
@@ -173,6 +198,11 @@ export function encode(state: ExplorerState): string {
   const compare = sortScenarioIds(state.compare.filter(isScenarioId));
   if (isValidCompare(compare) && compare.length === state.compare.length && !isDefaultCompare(compare)) {
     parts.push(`c=${compare.join(',')}`);
+  }
+  // The pair is written only when it differs from the one the link would give anyway (see defaultPair).
+  const implied = defaultPair(isValidCompare(compare) && compare.length === state.compare.length ? compare : SCENARIO_IDS);
+  if (isValidPair(state.pair) && (state.pair[0] !== implied[0] || state.pair[1] !== implied[1])) {
+    parts.push(`p=${state.pair.join(',')}`);
   }
   for (const key of ASSUMPTION_IDS) {
     const value = state.assumptions[key];
@@ -273,6 +303,20 @@ function readCompare(raw: string | undefined): ScenarioId[] | undefined {
   return canonical;
 }
 
+const PAIR_FORM = /^[a-z]{1,3},[a-z]{1,3}$/;
+
+function readPair(raw: string | undefined): Pair | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim().toLowerCase();
+  if (!PAIR_FORM.test(text)) return undefined;
+  const [a, b] = text.split(',');
+  // Rebuilt from our own constants, so nothing of the input is kept.
+  const first = SCENARIO_IDS.find((id) => id === a);
+  const second = SCENARIO_IDS.find((id) => id === b);
+  if (first === undefined || second === undefined || first === second) return undefined;
+  return [first, second];
+}
+
 const ESTIMATE_FORM = /^[0-9]{1,3}(?:,[0-9]{1,3}){3}$/;
 
 function readEstimate(raw: string | undefined): Estimate | undefined {
@@ -295,6 +339,7 @@ export function readState(search: string, config: CodecConfig = CODEC): Explorer
   const raw = parseQuery(search);
   const params = upgrade(raw, readVersion(raw, config), config);
   const compare = readCompare(firstValue(params, 'c')) ?? [...SCENARIO_IDS];
+  const pair = readPair(firstValue(params, 'p')) ?? defaultPair(compare);
   const assumptions: Assumptions = {
     escorts: readBoolean(firstValue(params, 'escorts')) ?? DEFAULT_ASSUMPTIONS.escorts,
     reforms: readBoolean(firstValue(params, 'reforms')) ?? DEFAULT_ASSUMPTIONS.reforms,
@@ -302,7 +347,7 @@ export function readState(search: string, config: CodecConfig = CODEC): Explorer
     uncoordinated: readBoolean(firstValue(params, 'uncoordinated')) ?? DEFAULT_ASSUMPTIONS.uncoordinated,
   };
   const estimate = readEstimate(firstValue(params, 'e')) ?? null;
-  return { compare, assumptions, estimate };
+  return { compare, pair, assumptions, estimate };
 }
 
 /** Reads a state from a query string (with or without "?"). Never throws; always returns a valid state. */

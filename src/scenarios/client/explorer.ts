@@ -6,7 +6,7 @@
  */
 import { SCENARIO_IDS, ASSUMPTION_IDS, scenarioNumeral, isScenarioId, type ScenarioId, type AssumptionId } from '../model';
 import { evaluateRules, type RuleLike } from '../rules';
-import { decode, toSearch, type ExplorerState } from '../url-state';
+import { decode, defaultPair, toSearch, type ExplorerState, type Pair } from '../url-state';
 import { adjustEstimate, compareWithArticle, type AssessmentLike } from '../estimate';
 
 interface ExplorerIsland {
@@ -17,6 +17,11 @@ interface ExplorerIsland {
 function names(ids: readonly ScenarioId[]): string {
   const list = ids.map((id) => `Scenario ${scenarioNumeral(id)}`);
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** The pair as the page shows it: in the order I to IV, whichever select names which. */
+function inOrder(pair: Pair): ScenarioId[] {
+  return SCENARIO_IDS.filter((id) => pair.includes(id));
 }
 
 function init() {
@@ -35,11 +40,27 @@ function init() {
   const compareTable = document.querySelector<HTMLElement>('[data-compare]');
   const shareUrl = document.querySelector<HTMLInputElement>('[data-share-url]');
   const copyStatus = document.querySelector<HTMLElement>('[data-copy-status]');
+  // The phone comparison: two selects, "Show all four", and one "Show the other two" button per row.
+  const pairSelects = Array.from(document.querySelectorAll<HTMLSelectElement>('[data-pair-select]'));
+  const pairAll = document.querySelector<HTMLButtonElement>('[data-pair-all]');
+  const pairStatus = document.querySelector<HTMLElement>('[data-pair-status]');
+  const moreButtons = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-more]'));
+  let showAll = false;
 
   const render = (writeUrl: boolean) => {
     for (const input of compareInputs) input.checked = state.compare.includes(input.value as ScenarioId);
     for (const input of assumptionInputs) input.checked = state.assumptions[input.dataset.assumptionInput as AssumptionId];
     compareTable?.setAttribute('data-hide', SCENARIO_IDS.filter((id) => !state.compare.includes(id)).join(' '));
+    compareTable?.setAttribute('data-pair', state.pair.join(' '));
+    compareTable?.setAttribute('data-view', showAll ? 'all' : 'pair');
+    pairSelects.forEach((select, i) => (select.value = state.pair[i] ?? ''));
+    pairAll?.setAttribute('aria-pressed', String(showAll));
+    const others = SCENARIO_IDS.filter((id) => !state.pair.includes(id)).map(scenarioNumeral).join(' and ');
+    for (const button of moreButtons) {
+      const open = button.getAttribute('aria-expanded') === 'true';
+      const text = button.querySelector('[data-more-text]');
+      if (text) text.textContent = `${open ? 'Hide' : 'Show'} ${others}`;
+    }
 
     const evaluation = evaluateRules(island.rules, state.assumptions);
     const matched = new Set(evaluation.matched.map((r) => r.id));
@@ -89,7 +110,10 @@ function init() {
         return;
       }
       if (compareStatus) compareStatus.textContent = `Comparing ${names(chosen)}.`;
-      state = { ...state, compare: chosen };
+      // A pair nobody chose follows the columns, so a link with two columns shows those two on a phone.
+      const implied = defaultPair(state.compare);
+      const pair = state.pair[0] === implied[0] && state.pair[1] === implied[1] ? defaultPair(chosen) : state.pair;
+      state = { ...state, compare: chosen, pair };
     } else if (target.matches('[data-assumption-input]')) {
       const assumptions = Object.fromEntries(ASSUMPTION_IDS.map((id) => [id, assumptionInputs.find((i) => i.dataset.assumptionInput === id)?.checked ?? false]));
       state = { ...state, assumptions: assumptions as ExplorerState['assumptions'] };
@@ -97,6 +121,35 @@ function init() {
     render(true);
   });
   form.addEventListener('submit', (event) => event.preventDefault());
+
+  for (const select of pairSelects) {
+    select.addEventListener('change', () => {
+      const chosen = select.value;
+      if (!isScenarioId(chosen)) return;
+      const slot = select.dataset.pairSelect === 'b' ? 1 : 0;
+      const other = state.pair[1 - slot]!;
+      // Choosing the scenario the other select shows swaps the two, so the pair stays two different scenarios.
+      const kept = chosen === other ? state.pair[slot]! : other;
+      const pair: Pair = slot === 0 ? [chosen, kept] : [kept, chosen];
+      state = { ...state, pair };
+      showAll = false;
+      if (pairStatus) pairStatus.textContent = `Comparing ${names(inOrder(pair))}.`;
+      render(true);
+    });
+  }
+  pairAll?.addEventListener('click', () => {
+    showAll = !showAll;
+    if (pairStatus) pairStatus.textContent = showAll ? 'Showing all four scenarios.' : `Comparing ${names(inOrder(state.pair))}.`;
+    render(false);
+  });
+  for (const button of moreButtons) {
+    button.addEventListener('click', () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      button.closest('tr')?.classList.toggle('is-open', open);
+      render(false);
+    });
+  }
 
   for (const input of estimateInputs) {
     input.addEventListener('input', () => {

@@ -7,6 +7,7 @@ import {
   MIGRATIONS,
   URL_VERSION,
   decode,
+  defaultPair,
   defaultState,
   encode,
   isValidState,
@@ -18,6 +19,7 @@ import {
   type Estimate,
   type ExplorerState,
   type Migration,
+  type Pair,
 } from '../../../src/scenarios/url-state';
 import { rng, type Rng } from './prng';
 
@@ -34,12 +36,25 @@ function randomEstimate(r: Rng): Estimate {
   return [cuts[0], cuts[1] - cuts[0], cuts[2] - cuts[1], 100 - cuts[2]];
 }
 
+function randomPair(r: Rng): Pair {
+  const a = r.pick(SCENARIO_IDS);
+  const b = r.pick(SCENARIO_IDS.filter((id) => id !== a));
+  return [a, b];
+}
+
 function randomState(r: Rng): ExplorerState {
+  const compare = r.next() < 0.3 ? [...SCENARIO_IDS] : randomCompare(r);
   return {
-    compare: r.next() < 0.3 ? [...SCENARIO_IDS] : randomCompare(r),
+    compare,
+    pair: r.bool() ? defaultPair(compare) : randomPair(r),
     assumptions: { escorts: r.bool(), reforms: r.bool(), dialogue: r.bool(), uncoordinated: r.bool() },
     estimate: r.bool() ? null : randomEstimate(r),
   };
+}
+
+/** A state with other scenarios set side by side, and the phone pair those imply (as a link without p= gives). */
+function comparing(compare: ScenarioId[], base: ExplorerState = defaultState()): ExplorerState {
+  return { ...base, compare, pair: defaultPair(compare) };
 }
 
 /** Only characters our own constants can produce: nothing from the input can appear in a decoded state. */
@@ -53,12 +68,12 @@ describe('encoding', () => {
 
   it('writes only what differs from the defaults, after v=1', () => {
     const d = defaultState();
-    expect(encode({ ...d, compare: ['i', 'iv'] })).toBe('v=1&c=i,iv');
+    expect(encode(comparing(['i', 'iv']))).toBe('v=1&c=i,iv');
     expect(encode({ ...d, assumptions: { ...DEFAULT_ASSUMPTIONS, reforms: true } })).toBe('v=1&reforms=yes');
     expect(encode({ ...d, assumptions: { ...DEFAULT_ASSUMPTIONS, escorts: false } })).toBe('v=1&escorts=no');
     expect(encode({ ...d, estimate: [40, 10, 10, 40] })).toBe('v=1&e=40,10,10,40');
     expect(
-      toSearch({ compare: ['i', 'iv'], assumptions: { escorts: true, reforms: true, dialogue: false, uncoordinated: false }, estimate: [50, 5, 5, 40] }),
+      toSearch({ compare: ['i', 'iv'], pair: ['i', 'iv'], assumptions: { escorts: true, reforms: true, dialogue: false, uncoordinated: false }, estimate: [50, 5, 5, 40] }),
     ).toBe('?v=1&c=i,iv&reforms=yes&e=50,5,5,40');
   });
 
@@ -76,7 +91,7 @@ describe('encoding', () => {
     expect(encode({ ...d, estimate: [50, 50, 50, 50] })).toBe('');
     expect(encode({ ...d, compare: ['i'] })).toBe('');
     expect(encode({ ...d, compare: ['i', 'i'] })).toBe('');
-    expect(encode({ ...d, compare: ['iv', 'i'] })).toBe('v=1&c=i,iv');
+    expect(encode({ ...d, compare: ['iv', 'i'], pair: ['i', 'iv'] })).toBe('v=1&c=i,iv');
   });
 });
 
@@ -105,8 +120,10 @@ describe('round trip', () => {
       for (let mask = 0; mask < 16; mask++) {
         const assumptions = { escorts: !!(mask & 1), reforms: !!(mask & 2), dialogue: !!(mask & 4), uncoordinated: !!(mask & 8) };
         for (const estimate of [null, [100, 0, 0, 0] as Estimate]) {
-          const state: ExplorerState = { compare, assumptions, estimate };
+          const state: ExplorerState = { compare, pair: defaultPair(compare), assumptions, estimate };
           expect(decode(encode(state))).toEqual(state);
+          const chosen: ExplorerState = { ...state, pair: ['iv', 'ii'] };
+          expect(decode(encode(chosen))).toEqual(chosen);
         }
       }
     }
@@ -117,6 +134,7 @@ describe('decoding what people and machines actually send', () => {
   it('reads readable variants: capitals, y/n, 1/0, true/false, on/off, leading ?, a #fragment', () => {
     const expected: ExplorerState = {
       compare: ['i', 'iv'],
+      pair: ['i', 'iv'],
       assumptions: { escorts: false, reforms: true, dialogue: true, uncoordinated: true },
       estimate: [25, 25, 25, 25],
     };
@@ -160,8 +178,7 @@ describe('decoding what people and machines actually send', () => {
 
   it('a link from a future version is read as far as it is understood', () => {
     expect(decode('v=2&c=i,iv&newthing=42&reforms=yes&e=strange')).toEqual({
-      ...defaultState(),
-      compare: ['i', 'iv'],
+      ...comparing(['i', 'iv']),
       assumptions: { ...DEFAULT_ASSUMPTIONS, reforms: true },
     });
     expect(decode('v=9999&c=ii,iii').compare).toEqual(['ii', 'iii']);
@@ -194,8 +211,7 @@ describe('decoding what people and machines actually send', () => {
   it('broken percent-encoding is skipped, not thrown', () => {
     expect(() => decode('%E0%A4%A')).not.toThrow();
     expect(decode('c=i%2Civ&e=%E0%A4%A&reforms=yes')).toEqual({
-      ...defaultState(),
-      compare: ['i', 'iv'],
+      ...comparing(['i', 'iv']),
       assumptions: { ...DEFAULT_ASSUMPTIONS, reforms: true },
     });
     expect(decode('c%=i,ii&%=%&=&&&==')).toEqual(defaultState());
@@ -206,7 +222,7 @@ describe('decoding what people and machines actually send', () => {
     const t0 = performance.now();
     const state = decode(huge);
     expect(performance.now() - t0).toBeLessThan(200);
-    expect(state).toEqual({ ...defaultState(), compare: ['i', 'ii'] });
+    expect(state).toEqual(comparing(['i', 'ii']));
     // A valid parameter cut in half by the length limit is dropped rather than misread.
     const padding = `x=${'a'.repeat(MAX_QUERY_LENGTH - 2 - 'x='.length - 1)}`;
     const cut = `${padding}&c=iii,iv`;
@@ -228,6 +244,65 @@ describe('decoding what people and machines actually send', () => {
   });
 });
 
+describe('the two scenarios a phone compares (p=)', () => {
+  it('defaults to I and II, or to the two set side by side when there are exactly two', () => {
+    expect(defaultState().pair).toEqual(['i', 'ii']);
+    expect(decode('').pair).toEqual(['i', 'ii']);
+    expect(decode('c=i,iii,iv').pair).toEqual(['i', 'ii']);
+    expect(decode('c=iii,iv').pair).toEqual(['iii', 'iv']);
+  });
+
+  it('keeps the reader’s order, A then B, and is written only when it differs from its default', () => {
+    const d = defaultState();
+    expect(encode({ ...d, pair: ['iv', 'ii'] })).toBe('v=1&p=iv,ii');
+    expect(encode({ ...d, pair: ['ii', 'i'] })).toBe('v=1&p=ii,i');
+    expect(encode({ ...d, pair: ['i', 'ii'] })).toBe('');
+    expect(encode({ ...d, compare: ['ii', 'iii'], pair: ['ii', 'iii'] })).toBe('v=1&c=ii,iii');
+    expect(encode({ ...d, compare: ['ii', 'iii'], pair: ['i', 'ii'] })).toBe('v=1&c=ii,iii&p=i,ii');
+    expect(decode('p=iv,ii').pair).toEqual(['iv', 'ii']);
+    expect(decode('v=1&c=ii,iii&p=i,ii')).toEqual({ ...d, compare: ['ii', 'iii'], pair: ['i', 'ii'] });
+    expect(decode('p=IV,I').pair).toEqual(['iv', 'i']);
+  });
+
+  it('ignores a hostile or garbled pair, keeping the default pair and the rest of the link', () => {
+    const garbled = [
+      'p=i,i',
+      'p=i',
+      'p=i,ii,iii',
+      'p=i,v',
+      'p=,ii',
+      'p=i,',
+      'p=',
+      'p',
+      'p=i;ii',
+      'p=i%2C%2Cii',
+      'p=<script>alert(1)</script>',
+      'p=i,ii%00<svg/onload=alert(1)>',
+      'p=__proto__,constructor',
+      'p=javascript:alert(1)',
+      `p=${'i,'.repeat(200)}ii`,
+      'p=%E0%A4%A',
+    ];
+    for (const query of garbled) {
+      const state = decode(`${query}&reforms=yes`);
+      expect(state, query).toEqual({ ...defaultState(), assumptions: { ...DEFAULT_ASSUMPTIONS, reforms: true } });
+      expect(JSON.stringify(state)).toMatch(SAFE_JSON);
+      expect(decode(`c=iii,iv&${query}`).pair, query).toEqual(['iii', 'iv']);
+    }
+    // The first p wins, even when it is garbled, as for every other parameter.
+    expect(decode('p=iv,i&p=ii,iii').pair).toEqual(['iv', 'i']);
+    expect(decode('p=iv,iv&p=ii,iii').pair).toEqual(['i', 'ii']);
+  });
+
+  it('a state whose pair is not two different scenarios is not valid, and is not written', () => {
+    const d = defaultState();
+    for (const pair of [['i', 'i'], ['i'], ['i', 'ii', 'iii'], ['i', 'v'], 'i,ii', null]) {
+      expect(isValidState({ ...d, pair }), JSON.stringify(pair)).toBe(false);
+      expect(encode({ ...d, pair } as unknown as ExplorerState)).toBe('');
+    }
+  });
+});
+
 describe('fuzz: decode never throws and always returns a valid state', () => {
   const PIECES = [
     '%', '&', '=', '#', '?', '+', ',', ';', ' ', '%20', '%26', '%3D', '%2C', '%00', '%E0%A4%A', '%FF', '%C3%A9', '%%', '%zz',
@@ -235,6 +310,7 @@ describe('fuzz: decode never throws and always returns a valid state', () => {
     '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '[', ']', '{', '}',
     'v', 'v=1', 'v=0', 'v=2', 'v=-1', 'v=1.5', 'v=99999999999',
     'c', 'c=', 'c=i,ii', 'c=iii,iv', 'c=I,IV', 'c=i,i', 'c=v,vi', 'c=i,ii,iii,iv,i',
+    'p', 'p=', 'p=iv,i', 'p=ii,iii', 'p=i,i', 'p=I,IV', 'p=i,ii,iii',
     'e', 'e=', 'e=25,25,25,25', 'e=100,0,0,0', 'e=-1,101,0,0', 'e=50,50,50,50', 'e=NaN,0,0,100', 'e=Infinity,0,0,0', 'e=1e3',
     'escorts=no', 'reforms=yes', 'dialogue=1', 'uncoordinated=true', 'escorts=maybe', 'reforms=',
     'i', 'ii', 'iii', 'iv', 'yes', 'no', '0', '1', '100', '-0', '0x10', '9'.repeat(30),
@@ -248,11 +324,11 @@ describe('fuzz: decode never throws and always returns a valid state', () => {
     }
     if (kind === 1) {
       // A long value or a long key.
-      return `${r.pick(['c', 'e', 'v', 'reforms', 'x'])}=${r.pick(PIECES).repeat(r.int(100, 5000))}`;
+      return `${r.pick(['c', 'p', 'e', 'v', 'reforms', 'x'])}=${r.pick(PIECES).repeat(r.int(100, 5000))}`;
     }
     if (kind === 2) {
       // The same key many times.
-      const key = r.pick(['c', 'e', 'v', 'escorts', '__proto__']);
+      const key = r.pick(['c', 'p', 'e', 'v', 'escorts', '__proto__']);
       return Array.from({ length: r.int(2, 60) }, () => `${key}=${r.pick(PIECES)}`).join('&');
     }
     // Pieces glued together.
@@ -307,6 +383,8 @@ describe('the state checker used by the fuzz tests can fail', () => {
       { ...d, compare: ['ii', 'i'] },
       { ...d, compare: ['i', 'i'] },
       { ...d, compare: ['i', 'v'] },
+      { ...d, pair: ['ii', 'ii'] },
+      { ...d, pair: ['i'] },
       { ...d, estimate: [50, 50, 0, 1] },
       { ...d, estimate: [25, 25, 25, 25.5] },
       { ...d, estimate: [25, 25, 50] },
@@ -338,8 +416,7 @@ describe('versions and migrations', () => {
       );
     const config: CodecConfig = { version: 1, migrations: new Map([[0, fromV0], ...MIGRATIONS]) };
     expect(decode('v=0&cmp=1.4&reforms=yes', config)).toEqual({
-      ...defaultState(),
-      compare: ['i', 'iv'],
+      ...comparing(['i', 'iv']),
       assumptions: { ...DEFAULT_ASSUMPTIONS, reforms: true },
     });
     // Without the migration, the same link keeps only what version 1 understands.
