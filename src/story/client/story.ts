@@ -97,7 +97,11 @@ function init() {
     const panelBottom = Math.min(panel.offsetHeight, height);
     return (panelBottom + (height - panelBottom) * 0.4) / height;
   };
-  const scroller = createStoryScroller({ steps, triggerAt, onActiveStep });
+  const leads = steps.map((step) => {
+    const chapter = step.closest<HTMLElement>('[data-chapter]');
+    return chapter && chapter.querySelector('[data-step]') === step ? chapter : step;
+  });
+  const scroller = createStoryScroller({ steps, leads, triggerAt, onActiveStep });
   show(fromHash >= 0 ? fromHash : scroller.activeIndex(), false);
 
   const go = (delta: number) => {
