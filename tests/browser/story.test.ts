@@ -322,7 +322,7 @@ describe('the story with JavaScript', () => {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.locator(`[data-toc-chapter="${chapter}"]`).click();
         const firstStep = await page.locator(`#${chapter} [data-step]`).first().getAttribute('id');
-        await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep), chapter).toBe(firstStep);
+        await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep), { message: chapter }).toBe(firstStep);
         await page.waitForTimeout(200);
         const { heading, panel, active } = await page.evaluate((id) => ({
           heading: document.getElementById(`${id}-title`)!.getBoundingClientRect().top,
