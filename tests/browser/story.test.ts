@@ -188,28 +188,28 @@ describe('the story with JavaScript', () => {
 
   it('a map note reads as one block of text at every zoom and width', { timeout: 60_000 }, async () => {
     for (const [width, height] of [[1280, 800], [360, 740]] as const) {
-        const { context, page } = await newPage({ width, height, reducedMotion: true });
-        await page.goto(siteUrl, { waitUntil: 'networkidle' });
-        const states = await page.evaluate(() => JSON.parse(document.getElementById('story-states')!.textContent!).states);
-        const annotated = (await steps(page)).filter((s) => states[s.state].kind === 'map' && states[s.state].annotations.length > 0);
-        expect(annotated.length).toBeGreaterThan(3);
-        for (const step of annotated) {
-          await page.goto(`${siteUrl}#${step.id}`, { waitUntil: 'networkidle' });
-          await page.waitForFunction((id) => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep === id, step.id);
-          // The gap from one line of a note to the next, against the height of a line: the panel scales map
-          // text to one size on screen, and a note's lines must stay together when the map zooms in.
-          const spacing = await page.evaluate(() => {
-            const svg = document.querySelector('.story-panel svg.graphic-map.is-current-view')!;
-            return [...svg.querySelectorAll('[data-annotation]:not(.is-off)')].flatMap((note) => {
-              const lines = [...note.querySelectorAll('tspan')].map((t) => t.getBoundingClientRect());
-              return lines.slice(1).map((line, i) => (line.top - lines[i]!.top) / lines[i]!.height);
-            });
+      const { context, page } = await newPage({ width, height, reducedMotion: true });
+      await page.goto(siteUrl, { waitUntil: 'networkidle' });
+      const states = await page.evaluate(() => JSON.parse(document.getElementById('story-states')!.textContent!).states);
+      const annotated = (await steps(page)).filter((s) => states[s.state].kind === 'map' && states[s.state].annotations.length > 0);
+      expect(annotated.length).toBeGreaterThan(3);
+      for (const step of annotated) {
+        await page.goto(`${siteUrl}#${step.id}`, { waitUntil: 'networkidle' });
+        await page.waitForFunction((id) => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep === id, step.id);
+        // The gap from one line of a note to the next, against the height of a line: the panel scales map
+        // text to one size on screen, and a note's lines must stay together when the map zooms in.
+        const spacing = await page.evaluate(() => {
+          const svg = document.querySelector('.story-panel svg.graphic-map.is-current-view')!;
+          return [...svg.querySelectorAll('[data-annotation]:not(.is-off)')].flatMap((note) => {
+            const lines = [...note.querySelectorAll('tspan')].map((t) => t.getBoundingClientRect());
+            return lines.slice(1).map((line, i) => (line.top - lines[i]!.top) / lines[i]!.height);
           });
-          expect(spacing.length, step.id).toBeGreaterThan(0);
-          for (const ratio of spacing) expect(ratio, `${step.id} at ${width}px`).toBeGreaterThan(0.9);
-          for (const ratio of spacing) expect(ratio, `${step.id} at ${width}px`).toBeLessThan(1.6);
-        }
-        await context.close();
+        });
+        expect(spacing.length, step.id).toBeGreaterThan(0);
+        for (const ratio of spacing) expect(ratio, `${step.id} at ${width}px`).toBeGreaterThan(0.9);
+        for (const ratio of spacing) expect(ratio, `${step.id} at ${width}px`).toBeLessThan(1.6);
+      }
+      await context.close();
     }
   });
 
