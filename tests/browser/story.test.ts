@@ -256,6 +256,88 @@ describe('the story with JavaScript', () => {
     await context.close();
   });
 
+  it('on a phone the first screen shows the headline and the map, and a deep link shows the step large, its text just under it', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await newPage({ width: 360, height: 740, reducedMotion: true });
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+    // The graphic the reader sees (the drawn layout of the active graphic) and how much of the screen it
+    // takes: its box, clipped to the window, over the window's height.
+    const measure = (on: Page, stepId: string | null) =>
+      on.evaluate((id) => {
+        const shown = (el: Element) => getComputedStyle(el).opacity !== '0' && getComputedStyle(el).visibility === 'visible';
+        const active = document.querySelector<HTMLElement>('.story-panel__graphic.is-active')!;
+        const svg = [...active.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0 && shown(s) && shown(s.closest('.graphic-layout') ?? s))!;
+        const box = svg.getBoundingClientRect();
+        const share = Math.max(0, Math.min(innerHeight, box.bottom) - Math.max(0, box.top)) / innerHeight;
+        const h1 = document.querySelector('h1')!.getBoundingClientRect();
+        const panel = document.querySelector('[data-story-panel]')!.getBoundingClientRect();
+        const text = id ? document.getElementById(id)!.querySelector('.step__text')!.getBoundingClientRect() : undefined;
+        // What the reader sees at the start of the step's text: the step itself, not the panel over it.
+        const atText = text && document.elementFromPoint(text.left + text.width / 2, text.top + 12);
+        return {
+          scrollY: window.scrollY, kind: active.dataset.graphic, share, h1Top: h1.top, h1Bottom: h1.bottom,
+          panelBottom: panel.bottom, textTop: text?.top ?? 0, textShown: !!atText && atText.closest('[data-step]')?.id === id,
+          activeStep: document.querySelector<HTMLElement>('[data-story-panel]')!.dataset.activeStep,
+        };
+      }, stepId);
+    const first = await measure(page, null);
+    expect(first.scrollY).toBe(0);
+    expect(first.kind).toBe('map');
+    expect(first.h1Top, 'the headline is on the first screen').toBeGreaterThanOrEqual(0);
+    expect(first.h1Bottom, 'the headline is on the first screen').toBeLessThanOrEqual(740);
+    expect(first.share, 'the map takes at least 40% of the first screen').toBeGreaterThanOrEqual(0.4);
+
+    // The first step, the last one and the last step of each kind of graphic, reached by their links.
+    const list = await steps(page);
+    const kinds = await page.evaluate(() => JSON.parse(document.getElementById('story-states')!.textContent!).states);
+    const lastOf = (kind: string) => list.filter((s) => kinds[s.state].kind === kind).at(-1)!;
+    const picked = [list[0]!, ...['map', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline'].map(lastOf), list.at(-1)!];
+    for (const step of picked) {
+      const fresh = await context.newPage();
+      fresh.on('pageerror', (e) => errors.push(String(e)));
+      await fresh.goto(`${siteUrl}#${step.id}`, { waitUntil: 'networkidle' });
+      await fresh.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+      const m = await measure(fresh, step.id);
+      expect(m.activeStep, step.id).toBe(step.id);
+      expect(m.kind, step.id).toBe(kinds[step.state].kind);
+      expect(m.share, `${step.id}: the graphic takes at least 55% of the screen`).toBeGreaterThanOrEqual(0.55);
+      expect(m.textTop, `${step.id}: its text starts under the panel`).toBeGreaterThanOrEqual(m.panelBottom - 1);
+      expect(m.textTop, `${step.id}: just under it`).toBeLessThanOrEqual(m.panelBottom + 40);
+      expect(m.textShown, `${step.id}: its text is not covered`).toBe(true);
+      await fresh.close();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone each chapter in the contents opens at its heading, just under the panel, with its first step shown', { timeout: 60_000 }, async () => {
+    // A small phone too: there a two-line chapter heading takes much of the window under the panel.
+    for (const [width, height] of [[360, 740], [320, 568]] as const) {
+      const { context, page, errors } = await newPage({ width, height, reducedMotion: true });
+      await page.goto(siteUrl, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+      const chapters = await page.$$eval('[data-toc-chapter]', (as) => as.map((a) => (a as HTMLElement).dataset.tocChapter!));
+      expect(chapters.length).toBeGreaterThan(5);
+      for (const chapter of chapters) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.locator(`[data-toc-chapter="${chapter}"]`).click();
+        const firstStep = await page.locator(`#${chapter} [data-step]`).first().getAttribute('id');
+        await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep), { message: chapter }).toBe(firstStep);
+        await page.waitForTimeout(200);
+        const { heading, panel, active } = await page.evaluate((id) => ({
+          heading: document.getElementById(`${id}-title`)!.getBoundingClientRect().top,
+          panel: document.querySelector('[data-story-panel]')!.getBoundingClientRect().bottom,
+          active: document.querySelector<HTMLElement>('[data-story-panel]')!.dataset.activeStep,
+        }), chapter);
+        expect(active, `${chapter} after the page settles`).toBe(firstStep);
+        expect(heading, chapter).toBeGreaterThanOrEqual(panel - 1);
+        expect(heading, chapter).toBeLessThanOrEqual(panel + 40);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('on a phone the graphic is never covered by the text', async () => {
     const { context, page } = await newPage({ width: 360, height: 740, reducedMotion: true });
     await page.goto(siteUrl, { waitUntil: 'networkidle' });

@@ -8,6 +8,12 @@ import scrollama from 'scrollama';
 
 export interface StoryScrollerOptions {
   steps: HTMLElement[];
+  /**
+   * The element whose top counts for each step, if not the step itself: the first step of a chapter
+   * starts at the chapter's heading, so a link to a chapter, which puts its heading at the top of the
+   * text, shows that chapter's first step.
+   */
+  leads?: HTMLElement[];
   /** Where the trigger line sits, as a fraction of the viewport height from the top. */
   triggerAt: () => number;
   onActiveStep: (index: number) => void;
@@ -38,11 +44,12 @@ function debounce(fn: () => void, ms: number): () => void {
 
 export function createStoryScroller(options: StoryScrollerOptions): StoryScroller {
   const { steps, triggerAt, onActiveStep } = options;
+  const leads = options.leads ?? steps;
   let current = -1;
 
   const measure = () =>
     activeStepFromGeometry(
-      steps.map((s) => s.getBoundingClientRect().top),
+      leads.map((s) => s.getBoundingClientRect().top),
       window.innerHeight * triggerAt(),
     );
 
@@ -69,7 +76,7 @@ export function createStoryScroller(options: StoryScrollerOptions): StoryScrolle
   // A resize or rotation reflows the text, which can bring another step under the trigger line: the
   // reader is put back on the step they were reading, its top just above the line.
   const keepReaderOn = (index: number) => {
-    const step = steps[index];
+    const step = leads[index];
     if (!step || measure() === index) return;
     const triggerLinePx = window.innerHeight * triggerAt();
     window.scrollTo({ top: window.scrollY + step.getBoundingClientRect().top - triggerLinePx + 1, behavior: 'instant' });

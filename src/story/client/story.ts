@@ -89,11 +89,19 @@ function init() {
   };
 
   const fromHash = stepIndexFromHash(location.hash, stepIds);
-  const scroller = createStoryScroller({
-    steps,
-    triggerAt: () => (narrow.matches ? 0.75 : 0.6),
-    onActiveStep,
+  // On a phone the panel fills the top of the screen and the text shows in the window under it: a step
+  // takes over when its top is two fifths of the way down that window. Beside the text, at 60%.
+  const triggerAt = () => {
+    if (!narrow.matches) return 0.6;
+    const height = window.innerHeight || 1;
+    const panelBottom = Math.min(panel.offsetHeight, height);
+    return (panelBottom + (height - panelBottom) * 0.4) / height;
+  };
+  const leads = steps.map((step) => {
+    const chapter = step.closest<HTMLElement>('[data-chapter]');
+    return chapter && chapter.querySelector('[data-step]') === step ? chapter : step;
   });
+  const scroller = createStoryScroller({ steps, leads, triggerAt, onActiveStep });
   show(fromHash >= 0 ? fromHash : scroller.activeIndex(), false);
 
   const go = (delta: number) => {
@@ -105,6 +113,22 @@ function init() {
   };
   prevButton?.addEventListener('click', () => go(-1));
   nextButton?.addEventListener('click', () => go(1));
+
+  // Phones: the caption is one line under the graphic; the "i" button opens it in full (the note, every
+  // source, the share control) over the foot of the graphic, and closes it again, as does Escape.
+  const captionToggle = panel.querySelector<HTMLButtonElement>('[data-caption-toggle]');
+  const bar = captionToggle?.parentElement;
+  const setCaptionOpen = (open: boolean) => {
+    if (!captionToggle || !bar) return;
+    captionToggle.setAttribute('aria-expanded', String(open));
+    bar.classList.toggle('is-caption-open', open);
+  };
+  captionToggle?.addEventListener('click', () => setCaptionOpen(captionToggle.getAttribute('aria-expanded') !== 'true'));
+  bar?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || captionToggle?.getAttribute('aria-expanded') !== 'true') return;
+    setCaptionOpen(false);
+    captionToggle.focus();
+  });
 
   window.addEventListener('hashchange', () => {
     // The reader followed a link: a step still waiting to be written must not overwrite it.
