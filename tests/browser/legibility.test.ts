@@ -2,7 +2,9 @@
  * Issue 11: the graphics are legible where readers read them. In real
  * Chromium, for the graphic the reader sees (tests/browser/legibility.ts
  * says how it is found and measured):
- *  - every story step, opened by its deep link at 360×740 and 1280×800: on
+ *  - every story step, opened by its deep link at 360×740 and 1280×800, and
+ *    at the widths between where layouts change (a 768×1024 tablet, a
+ *    1024×768 laptop, whose side panel is too narrow for the wide charts): on
  *    phones the graphic takes ≥ 55% of the viewport height;
  *  - every visible SVG text renders at ≥ 12 px on phones, ≥ 13 px on desktop
  *    (font-size × the screen scale of its user units);
@@ -57,6 +59,8 @@ const STEP_IDS = builtStepIds();
 const EMBED_IDS = builtEmbedIds();
 const STORY_VIEWPORTS = [
   { width: 360, height: 740 },
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
   { width: 1280, height: 800 },
 ] as const;
 const EMBED_WIDTHS = [320, 600, 1000] as const;

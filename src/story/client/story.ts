@@ -31,6 +31,8 @@ function init() {
   const stepIds = steps.map((s) => s.id);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const narrow = window.matchMedia('(max-width: 52rem)');
+  // Which chart layout the panel draws (story.css: the wide one needs a panel of 693 px, from a 75rem screen).
+  const chartsNarrow = window.matchMedia('(max-width: 75rem)');
   const progress = document.querySelector<HTMLProgressElement>('[data-story-progress]');
   const progressLabel = document.querySelector<HTMLElement>('[data-story-progress-label]');
   const prevButton = document.querySelector<HTMLButtonElement>('[data-step-prev]');
@@ -43,7 +45,7 @@ function init() {
 
   // Charts have a wide and a narrow layout; only the one drawn at this width is prepared and switched.
   const shownHere = (layout: Element) =>
-    !layout.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(narrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
+    !layout.matches('.graphic-layout--wide, .graphic-layout--narrow') || layout.matches(chartsNarrow.matches ? '.graphic-layout--narrow' : '.graphic-layout--wide');
 
   const show = (index: number, animate: boolean) => {
     const step = steps[index];
@@ -183,7 +185,7 @@ function init() {
     running = true;
     idle(next);
   };
-  narrow.addEventListener('change', () => {
+  chartsNarrow.addEventListener('change', () => {
     // The active graphic's layout for the new width is drawn now and put into the step's state; the
     // others are prepared while the reader is idle, and get their state when they are shown.
     if (active >= 0) show(active, false);
