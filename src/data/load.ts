@@ -7,7 +7,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { csvParse, csvParseRows } from 'd3-dsv';
-import { DATASETS, type DatasetName, type SiteData } from './schema';
+import { DATASETS, TRANSLATED_FIELDS, type DatasetName, type SiteData } from './schema';
 
 export interface DataIssue {
   file: string;
@@ -92,9 +92,27 @@ export function validateRows<N extends DatasetName>(name: N, raw: RawRows, shown
       return;
     }
     seenIds.set(parsed.id, rowNumber);
+    for (const field of TRANSLATED_FIELDS[name] as readonly string[]) {
+      const english = (parsed as Record<string, unknown>)[field];
+      const french = (parsed as Record<string, unknown>)[`${field}_fr`];
+      if (hasWords(english) && !hasWords(french)) {
+        issues.push({
+          file: shownFile,
+          row: rowNumber,
+          rowId,
+          field: `${field}_fr`,
+          message: `French text missing: the French edition shows "${field}", so it needs "${field}_fr" too`,
+        });
+      }
+    }
     rows.push(parsed);
   });
   return rows;
+}
+
+function hasWords(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasWords);
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 /** Ids in one file that must exist in another: source citations and place names. */

@@ -536,6 +536,44 @@ export type DatasetName = keyof typeof DATASETS;
 export type Row<N extends DatasetName> = z.output<(typeof DATASETS)[N]['row']>;
 export type SiteData = { [N in DatasetName]: Row<N>[] };
 
+/** A field of a file that has a French twin column, `<field>_fr`, declared in its row schema. */
+export type TranslatableField<N extends DatasetName> = {
+  [K in keyof Row<N> & string]: `${K}_fr` extends keyof Row<N> ? K : never;
+}[keyof Row<N> & string];
+
+/**
+ * The French edition (issue 13): for each file, the fields whose words the
+ * site shows. Data stays single; each of these fields has a French twin
+ * column, `<field>_fr`, which must be filled wherever the English one is
+ * (src/data/load.ts names the file, row and field of any that is missing).
+ * Ids, dates, numbers, source titles and addresses are not translated.
+ */
+export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly TranslatableField<N>[] } = {
+  sources: [],
+  places: ['name'],
+  timeline: [],
+  fuelPrices: [],
+  exchangeRates: [],
+  electricity: [],
+  tankers: [],
+  convoys: [],
+  schoolClosures: [],
+  corridors: [],
+  figures: [],
+  articleCorrections: [],
+  scenarioCorridors: [],
+  articleSections: [],
+  scenarios: [],
+  scenarioDimensions: [],
+  scenarioAssessment: [],
+  scenarioAssumptions: [],
+  scenarioRules: [],
+  signposts: [],
+  signpostObservations: [],
+  glossary: [],
+  changelog: [],
+};
+
 export type Source = Row<'sources'>;
 export type Place = Row<'places'>;
 export type TimelineEvent = Row<'timeline'>;
