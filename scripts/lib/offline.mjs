@@ -17,9 +17,7 @@ export const SW_SOURCE = path.join(repoRoot, 'src/offline/sw.js');
 const LOCALE_PREFIXES = ['', 'fr/'];
 
 // What a reader gets offline, relative to dist: the story with the standalone
-// figures its steps show in print (the wide ones: the phone figures, *-narrow.svg,
-// only ever show without JavaScript, and without JavaScript there is no service
-// worker to read them from), the scenario
+// figures its steps show (see offlineIgnores for the few left out), the scenario
 // explorer, the glossary, the sources page, the short links that lead into the
 // story and the page shown for anything else; all the site's CSS and JS (small
 // and hashed); the icons and the web app manifest. Not saved: downloads (PNG,
@@ -45,8 +43,21 @@ export function offlineGlobPatterns(root) {
   ];
 }
 
-/** Phone figures show only without JavaScript, which also means without the service worker: not saved. */
-export const OFFLINE_IGNORES = ['**/figures/*-narrow.svg'];
+/**
+ * A map's phone figure shows only without JavaScript on a screen under 36rem,
+ * and without JavaScript there is no service worker to read it from: not
+ * saved (they are a sixth of the story's bytes). A chart's phone figure is
+ * its screen figure at every width (printed, the wide one), so it is saved.
+ */
+export function offlineIgnores(root) {
+  const editions = LOCALE_PREFIXES.filter((l) => fs.existsSync(path.join(root, l, 'figures')));
+  return editions.flatMap((l) =>
+    fs
+      .readdirSync(path.join(root, l, 'figures'))
+      .filter((name) => name.endsWith('-narrow.svg') && fs.readFileSync(path.join(root, l, 'figures', name), 'utf8').includes('class="graphic-map"'))
+      .map((name) => `${l}figures/${name}`),
+  );
+}
 
 function gzipBytes(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -57,7 +68,7 @@ function manifestOptions(root) {
     globDirectory: root,
     // A pattern that matches nothing stops the build (workbox-build warns, and warnings are errors here).
     globPatterns: offlineGlobPatterns(root),
-    globIgnores: [SW_FILE, ...OFFLINE_IGNORES],
+    globIgnores: [SW_FILE, ...offlineIgnores(root)],
     // Hashed files never change under their name: keyed by address alone.
     dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
