@@ -45,8 +45,14 @@ describe('the scenario data as committed', () => {
       none: 'improbable',
     });
     // Years may appear ("the factions of 2013"); no other number may.
-    for (const a of data.scenarioAssessment) expect(a.statement.replace(/\b(?:19|20)\d\d\b/g, '')).not.toMatch(/\d|%|per ?cent/);
-    for (const r of data.scenarioRules) expect(r.explanation).not.toMatch(/%|per ?cent|probabilit/i);
+    for (const a of data.scenarioAssessment) {
+      expect(a.statement.replace(/\b(?:19|20)\d\d\b/g, '')).not.toMatch(/\d|%|per ?cent/);
+      expect(a.statement_fr.replace(/\b(?:19|20)\d\d\b/g, ''), a.id).not.toMatch(/\d|%|pour ?cent/);
+    }
+    for (const r of data.scenarioRules) {
+      expect(r.explanation).not.toMatch(/%|per ?cent|probabilit/i);
+      expect(r.explanation_fr, r.id).not.toMatch(/%|pour ?cent|probabilit/i);
+    }
   });
 
   it('observations after the article are labelled so, and none cites a bare-IP mirror (the 29 January 2026 attack cites AFP and HRW copies)', () => {
