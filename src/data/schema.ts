@@ -204,6 +204,7 @@ export const exchangeRateRow = z.object({
   method: z.enum(['fixed-parity', 'published-rate']),
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
 });
 
 export const electricityRow = z.object({
@@ -241,6 +242,8 @@ export const tankerClaimRow = z.object({
   count_max: numberCell({ min: 0, integer: true, optional: true }),
   count_qualifier: z.enum(['exact', 'at-least', 'more-than', 'about']),
   claimant: text,
+  /** Written to follow "selon" on the French map ("le JNIM", "des témoins…"), as the English follows "per". */
+  claimant_fr: text,
   claimant_type: z.enum(['independent-media', 'industry', 'party-to-conflict', 'security-source', 'witnesses']),
   cumulative: yesNo,
   confidence,
@@ -558,9 +561,9 @@ export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly Translat
   places: ['name'],
   timeline: [],
   fuelPrices: [],
-  exchangeRates: [],
+  exchangeRates: ['note'],
   electricity: [],
-  tankers: [],
+  tankers: ['claimant'],
   convoys: [],
   schoolClosures: ['scope'],
   corridors: [],
