@@ -123,12 +123,17 @@ export const sourceRow = z.object({
   url_checked: yesNo,
   chapter: chapterId,
   note: optionalText,
+  /** The note in French; required wherever `note` is filled (TRANSLATED_FIELDS), so an empty date or url is explained in both languages. */
+  note_fr: optionalText,
 }).superRefine((row, ctx) => {
   if (!row.date && !row.note) {
     ctx.addIssue({ code: 'custom', path: ['date'], message: 'is empty: give the publication date, or say in "note" why the source has none' });
   }
   if (!row.url && !row.note) {
     ctx.addIssue({ code: 'custom', path: ['url'], message: 'is empty: give the address, or say in "note" why there is none' });
+  }
+  if (row.note_fr && !row.note) {
+    ctx.addIssue({ code: 'custom', path: ['note_fr'], message: 'is filled but "note" is empty: the French note follows the English one' });
   }
 });
 
@@ -557,7 +562,7 @@ export type TranslatableField<N extends DatasetName> = {
  * Ids, dates, numbers, source titles and addresses are not translated.
  */
 export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly TranslatableField<N>[] } = {
-  sources: [],
+  sources: ['note'],
   places: ['name'],
   timeline: [],
   fuelPrices: [],
