@@ -123,12 +123,17 @@ export const sourceRow = z.object({
   url_checked: yesNo,
   chapter: chapterId,
   note: optionalText,
+  /** The note in French; required wherever `note` is filled (TRANSLATED_FIELDS), so an empty date or url is explained in both languages. */
+  note_fr: optionalText,
 }).superRefine((row, ctx) => {
   if (!row.date && !row.note) {
     ctx.addIssue({ code: 'custom', path: ['date'], message: 'is empty: give the publication date, or say in "note" why the source has none' });
   }
   if (!row.url && !row.note) {
     ctx.addIssue({ code: 'custom', path: ['url'], message: 'is empty: give the address, or say in "note" why there is none' });
+  }
+  if (row.note_fr && !row.note) {
+    ctx.addIssue({ code: 'custom', path: ['note_fr'], message: 'is filled but "note" is empty: the French note follows the English one' });
   }
 });
 
@@ -204,6 +209,7 @@ export const exchangeRateRow = z.object({
   method: z.enum(['fixed-parity', 'published-rate']),
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
 });
 
 export const electricityRow = z.object({
@@ -241,6 +247,8 @@ export const tankerClaimRow = z.object({
   count_max: numberCell({ min: 0, integer: true, optional: true }),
   count_qualifier: z.enum(['exact', 'at-least', 'more-than', 'about']),
   claimant: text,
+  /** Written to follow "selon" on the French map ("le JNIM", "des témoins…"), as the English follows "per". */
+  claimant_fr: text,
   claimant_type: z.enum(['independent-media', 'industry', 'party-to-conflict', 'security-source', 'witnesses']),
   cumulative: yesNo,
   confidence,
@@ -281,6 +289,7 @@ export const schoolClosureRow = z.object({
   end_date: partialDate,
   reopen_date: optionalDate,
   scope: text,
+  scope_fr: text,
   announced: optionalDate,
   source_ids: sourceIds,
   note: optionalText,
@@ -300,14 +309,18 @@ export const corridorRow = z.object({
 export const figureRow = z.object({
   id,
   label: text,
+  label_fr: text,
   value: numberCell({}),
   value_max: numberCell({ optional: true }),
   unit: text,
+  unit_fr: text,
   qualifier: z.enum(['exact', 'about', 'more-than', 'at-least', 'range']),
   period: optionalText,
+  period_fr: optionalText,
   /** Whether the figure describes a time after the article (9 Dec 2025); `period` is free text, so this is said outright. */
   after_article: yesNo,
   scope: optionalText,
+  scope_fr: optionalText,
   confidence,
   source_ids: sourceIds,
   note: optionalText,
@@ -562,17 +575,17 @@ export type TranslatableField<N extends DatasetName> = {
  * Ids, dates, numbers, source titles and addresses are not translated.
  */
 export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly TranslatableField<N>[] } = {
-  sources: [],
+  sources: ['note'],
   places: ['name'],
   timeline: [],
   fuelPrices: [],
-  exchangeRates: [],
+  exchangeRates: ['note'],
   electricity: [],
-  tankers: [],
+  tankers: ['claimant'],
   convoys: [],
-  schoolClosures: [],
+  schoolClosures: ['scope'],
   corridors: [],
-  figures: [],
+  figures: ['label', 'unit', 'period', 'scope'],
   articleCorrections: [],
   scenarioCorridors: [],
   articleSections: [],

@@ -75,6 +75,7 @@ describe('citations show when a source was published, never when we read it', ()
     url_checked: false,
     chapter: 'actors',
     note: 'The page shows no publication date.',
+    note_fr: 'La page n’affiche aucune date de publication.',
   };
 
   it('an undated source says "undated", not its access year', () => {
