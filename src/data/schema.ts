@@ -171,14 +171,17 @@ export const timelineRow = z.object({
   date: partialDate,
   end_date: optionalDate,
   title: text,
+  title_fr: text,
   category: z.enum(['politics', 'security', 'blockade', 'energy', 'international', 'governance']),
   regions: cellList.pipe(z.array(regionId)),
   places: idList,
   confidence,
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
   /** The event as a map note beside its date: a few words, since it must fit a phone's map. */
   map_note: optionalText,
+  map_note_fr: optionalText,
 });
 
 export const fuelPriceRow = z
@@ -298,12 +301,16 @@ export const schoolClosureRow = z.object({
 export const corridorRow = z.object({
   id,
   name: text,
+  name_fr: text,
   road: optionalText,
+  road_fr: optionalText,
   toward: optionalText,
+  toward_fr: optionalText,
   places: idList.refine((ids) => ids.length >= 2, { message: 'must list at least two place ids, separated by ";"' }),
   schematic: yesNo.refine((v) => v, { message: 'must be "yes": corridors are drawn schematically' }),
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
 });
 
 export const figureRow = z.object({
@@ -329,13 +336,22 @@ export const figureRow = z.object({
 export const articleCorrectionRow = z.object({
   id,
   topic: text,
+  topic_fr: text,
   /** The story step whose text tells the reader where the article and the sources differ. */
   step: id,
   article_says: text,
+  article_says_fr: text,
   sources_say: text,
+  sources_say_fr: text,
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
 });
+
+/** A glossary definition, in either language: one or two sentences, at most 400 characters. */
+const definitionText = text
+  .refine((v) => v.length <= 400, { message: 'must be short: one or two sentences, at most 400 characters' })
+  .refine((v) => (v.match(/[.!?](?:[”"’)]*)(?=\s|$)/g) ?? []).length <= 2, { message: 'must be one or two sentences' });
 
 /**
  * A term a reader meets in the story, defined in our own words with sources.
@@ -345,10 +361,11 @@ export const articleCorrectionRow = z.object({
 export const glossaryRow = z.object({
   id,
   term: text,
+  term_fr: text,
   also_known_as: cellList,
-  definition: text
-    .refine((v) => v.length <= 400, { message: 'must be short: one or two sentences, at most 400 characters' })
-    .refine((v) => (v.match(/[.!?](?:[”"’)]*)(?=\s|$)/g) ?? []).length <= 2, { message: 'must be one or two sentences' }),
+  also_known_as_fr: cellList,
+  definition: definitionText,
+  definition_fr: definitionText,
   source_ids: sourceIds,
   chapter: chapterId,
 });
@@ -361,6 +378,7 @@ export const changelogRow = z.object({
     .trim()
     .refine((v) => parsePartialDate(v)?.precision === 'day', { message: 'must be a full date written YYYY-MM-DD' }),
   change: text,
+  change_fr: text,
 });
 
 // The scenario explorer: the article's four scenarios, compared on the same
@@ -388,6 +406,7 @@ const optionalId = z
 export const articleSectionRow = z.object({
   id: articleSection,
   title: text,
+  title_fr: text,
   heading: yesNo,
   url: z
     .string()
@@ -577,18 +596,18 @@ export type TranslatableField<N extends DatasetName> = {
 export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly TranslatableField<N>[] } = {
   sources: ['note'],
   places: ['name'],
-  timeline: [],
+  timeline: ['title', 'note', 'map_note'],
   fuelPrices: [],
   exchangeRates: ['note'],
   electricity: [],
   tankers: ['claimant'],
   convoys: [],
   schoolClosures: ['scope'],
-  corridors: [],
+  corridors: ['name', 'road', 'toward', 'note'],
   figures: ['label', 'unit', 'period', 'scope'],
-  articleCorrections: [],
+  articleCorrections: ['topic', 'article_says', 'sources_say', 'note'],
   scenarioCorridors: [],
-  articleSections: [],
+  articleSections: ['title'],
   scenarios: ['title', 'summary', 'note'],
   scenarioDimensions: ['text', 'note'],
   scenarioAssessment: ['statement'],
@@ -596,8 +615,8 @@ export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly Translat
   scenarioRules: ['explanation'],
   signposts: ['label', 'meaning', 'observe'],
   signpostObservations: ['observation'],
-  glossary: [],
-  changelog: [],
+  glossary: ['term', 'also_known_as', 'definition'],
+  changelog: ['change'],
 };
 
 export type Source = Row<'sources'>;

@@ -44,10 +44,10 @@ describe('glossary and changelog data', () => {
 
   it('"last updated" is the newest changelog date, and the newest change comes first', () => {
     const changelog = [
-      { id: 'a', date: '2026-01-05', change: 'a' },
-      { id: 'b', date: '2026-03-01', change: 'b' },
-      { id: 'c', date: '2026-03-01', change: 'c' },
-      { id: 'd', date: '2025-12-31', change: 'd' },
+      { id: 'a', date: '2026-01-05', change: 'a', change_fr: 'a' },
+      { id: 'b', date: '2026-03-01', change: 'b', change_fr: 'b' },
+      { id: 'c', date: '2026-03-01', change: 'c', change_fr: 'c' },
+      { id: 'd', date: '2025-12-31', change: 'd', change_fr: 'd' },
     ];
     expect(lastUpdated({ changelog })).toBe('2026-03-01');
     expect(changelogNewestFirst({ changelog }).map((e) => e.id)).toEqual(['c', 'b', 'a', 'd']);

@@ -124,13 +124,16 @@ function event(id: string, date: string, category: TimelineEvent['category'], ex
     date,
     end_date: undefined,
     title: `Event ${id}`,
+    title_fr: `Événement ${id}`,
     category,
     regions: [],
     places: [],
     confidence: 'confirmed',
     source_ids: [`src-${id}`],
     note: undefined,
+    note_fr: undefined,
     map_note: undefined,
+    map_note_fr: undefined,
     ...extra,
   };
 }
