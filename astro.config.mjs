@@ -28,6 +28,13 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // English at the root (/scenarios/), French under /fr/ (/fr/scenarios/), from pages in src/pages/fr/.
+  // No fallback: a French page exists only once it is written (src/i18n/locale.ts builds the addresses).
+  i18n: {
+    locales: ['en', 'fr'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
   integrations: [checkData(), mdx()],
   // Astro writes each page's CSP (hashes of its own scripts and styles) into a <meta>; the service worker
   // (src/offline/) and the web app manifest may come from this site only. scripts/lib/headers.mjs sends the

@@ -4,6 +4,8 @@
  * precision, rather than padding to the 1st, stops the site from
  * implying a day that no source reported.
  */
+import type { Locale } from '../i18n/locale';
+
 export type DatePrecision = 'day' | 'month' | 'year';
 
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -39,33 +41,77 @@ export function startOfDate(value: string): Date {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "3 Sep 2025", "Sep 2025" or "2025": never more precise than the source. */
-export function formatDate(value: string): string {
-  const parsed = parsePartialDate(value);
-  if (!parsed) return value;
-  if (parsed.precision === 'year') return String(parsed.year);
-  const month = MONTHS[(parsed.month ?? 1) - 1];
-  if (parsed.precision === 'month') return `${month} ${parsed.year}`;
-  return `${parsed.day} ${month} ${parsed.year}`;
-}
-
 const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export type MonthStyle = 'short' | 'full';
 
-function single(d: ParsedDate, names: readonly string[]): string {
+/** French month names as Intl writes them (CLDR): "janv." … "déc." and "janvier" … "décembre", in lower case. */
+function intlMonths(locale: string, month: 'short' | 'long'): string[] {
+  const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2025, i, 15))));
+}
+
+interface DateWords {
+  months: Record<MonthStyle, readonly string[]>;
+  /** How a day of the month is written: French says "1er" for the first. */
+  day(day: number): string;
+}
+
+const ENGLISH_WORDS: DateWords = { months: { short: MONTHS, full: FULL_MONTHS }, day: String };
+
+/** Built on first use, not at import: client bundles that import this module for English only stay as they were. */
+let frenchWords: DateWords | undefined;
+
+function dateWords(locale: Locale): DateWords {
+  if (locale === 'en') return ENGLISH_WORDS;
+  frenchWords ??= {
+    months: { short: intlMonths('fr', 'short'), full: intlMonths('fr', 'long') },
+    day: (day) => (day === 1 ? '1er' : String(day)),
+  };
+  return frenchWords;
+}
+
+/** Month and day names of one language, in one style. */
+interface Names {
+  months: readonly string[];
+  day(day: number): string;
+}
+
+function namesFor(locale: Locale, months: MonthStyle): Names {
+  const words = dateWords(locale);
+  return { months: words.months[months], day: words.day };
+}
+
+function monthName(d: ParsedDate, names: Names): string {
+  return names.months[(d.month ?? 1) - 1]!;
+}
+
+function single(d: ParsedDate, names: Names): string {
   if (d.precision === 'year') return String(d.year);
-  const month = names[(d.month ?? 1) - 1]!;
-  return d.precision === 'month' ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+  const month = monthName(d, names);
+  return d.precision === 'month' ? `${month} ${d.year}` : `${names.day(d.day!)} ${month} ${d.year}`;
+}
+
+/**
+ * "3 Sep 2025", "Sep 2025" or "2025": never more precise than the source.
+ * French: "3 sept. 2025", "1er oct. 2025", "oct. 2025"; with `full` months
+ * "27 October 2025" / "27 octobre 2025".
+ */
+export function formatDate(value: string, months: MonthStyle = 'short', locale: Locale = 'en'): string {
+  const parsed = parsePartialDate(value);
+  if (!parsed) return value;
+  return single(parsed, namesFor(locale, months));
 }
 
 /**
  * A span of two partial dates written once, without repeating what they share:
  * "6–8 Jun 2025", "27 Oct – 9 Nov 2025", "Mar–Jul 2012", "Nov – 6 Dec 2025",
  * "Dec 2025 – Jan 2026". `full` spells the months out, for running text.
+ * French keeps the same shapes with its own names: "6–8 juin 2025",
+ * "27 oct. – 9 nov. 2025", "mars–juil. 2012", "1er–3 oct. 2025".
  */
-export function formatDateRange(start: string, end?: string, months: MonthStyle = 'short'): string {
-  const names = months === 'full' ? FULL_MONTHS : MONTHS;
+export function formatDateRange(start: string, end?: string, months: MonthStyle = 'short', locale: Locale = 'en'): string {
+  const names = namesFor(locale, months);
   const a = parsePartialDate(start);
   if (!a) return start;
   const b = end && end !== start ? parsePartialDate(end) : null;
@@ -79,15 +125,41 @@ export function formatDateRange(start: string, end?: string, months: MonthStyle 
     const first = single(a, names).replace(/ \d{4}$/, '');
     return `${first} – ${single(b, names)}`;
   }
-  const monthA = names[(a.month ?? 1) - 1]!;
-  const monthB = names[(b.month ?? 1) - 1]!;
+  const monthA = monthName(a, names);
+  const monthB = monthName(b, names);
   if (a.precision === 'month') {
     return a.year === b.year ? `${monthA}–${monthB} ${b.year}` : `${monthA} ${a.year} – ${monthB} ${b.year}`;
   }
   if (a.year !== b.year) return `${single(a, names)} – ${single(b, names)}`;
-  if (a.month === b.month) return `${a.day}–${b.day} ${monthB} ${b.year}`;
-  return `${a.day} ${monthA} – ${b.day} ${monthB} ${b.year}`;
+  if (a.month === b.month) return `${names.day(a.day!)}–${names.day(b.day!)} ${monthB} ${b.year}`;
+  return `${names.day(a.day!)} ${monthA} – ${names.day(b.day!)} ${monthB} ${b.year}`;
 }
+
+/** The words around a date in a sentence. `dayRef` is how a day reads after "between": French needs its article ("entre le 3 et…"). */
+interface PhraseWords {
+  on(date: string): string;
+  in(date: string): string;
+  between(a: string, b: string): string;
+  fromTo(a: string, b: string): string;
+  dayRef(date: string): string;
+}
+
+const PHRASE_WORDS: Record<Locale, PhraseWords> = {
+  en: {
+    on: (d) => `on ${d}`,
+    in: (d) => `in ${d}`,
+    between: (a, b) => `between ${a} and ${b}`,
+    fromTo: (a, b) => `from ${a} to ${b}`,
+    dayRef: (d) => d,
+  },
+  fr: {
+    on: (d) => `le ${d}`,
+    in: (d) => `en ${d}`,
+    between: (a, b) => `entre ${a} et ${b}`,
+    fromTo: (a, b) => `du ${a} au ${b}`,
+    dayRef: (d) => `le ${d}`,
+  },
+};
 
 /**
  * A date or span as the phrase that sits in a sentence, preposition included,
@@ -95,21 +167,27 @@ export function formatDateRange(start: string, end?: string, months: MonthStyle 
  * "on 3 September 2025", "in September 2025", "in 2012",
  * "from 6 to 8 June 2025", "from 27 October to 9 November 2025",
  * "between March and July 2012".
+ * French: "le 3 septembre 2025", "en septembre 2025", "en 2012",
+ * "du 6 au 8 juin 2025", "du 27 octobre au 9 novembre 2025",
+ * "entre mars et juillet 2012", "entre novembre et le 6 décembre 2025".
  */
-export function datePhrase(start: string, end?: string): string {
+export function datePhrase(start: string, end?: string, locale: Locale = 'en'): string {
+  const names = namesFor(locale, 'full');
+  const words = PHRASE_WORDS[locale];
   const a = parsePartialDate(start);
   if (!a) return start;
   const b = end && end !== start ? parsePartialDate(end) : null;
-  if (!b) return `${a.precision === 'day' ? 'on' : 'in'} ${single(a, FULL_MONTHS)}`;
-  if (a.precision === 'year' || a.year !== b.year) return `between ${single(a, FULL_MONTHS)} and ${single(b, FULL_MONTHS)}`;
+  const ref = (d: ParsedDate, text: string) => (d.precision === 'day' ? words.dayRef(text) : text);
+  if (!b) return a.precision === 'day' ? words.on(single(a, names)) : words.in(single(a, names));
+  if (a.precision === 'year' || a.year !== b.year) return words.between(ref(a, single(a, names)), ref(b, single(b, names)));
   if (a.precision !== b.precision) {
     // Same year: say it once, at the end ("between November and 6 December 2025").
-    const first = a.precision === 'day' ? `${a.day} ${FULL_MONTHS[(a.month ?? 1) - 1]}` : FULL_MONTHS[(a.month ?? 1) - 1];
-    return `between ${first} and ${single(b, FULL_MONTHS)}`;
+    const first = a.precision === 'day' ? `${names.day(a.day!)} ${monthName(a, names)}` : monthName(a, names);
+    return words.between(ref(a, first), ref(b, single(b, names)));
   }
-  const monthA = FULL_MONTHS[(a.month ?? 1) - 1]!;
-  const monthB = FULL_MONTHS[(b.month ?? 1) - 1]!;
-  if (a.precision === 'month') return `between ${monthA} and ${monthB} ${b.year}`;
-  if (a.month === b.month) return `from ${a.day} to ${b.day} ${monthB} ${b.year}`;
-  return `from ${a.day} ${monthA} to ${b.day} ${monthB} ${b.year}`;
+  const monthA = monthName(a, names);
+  const monthB = monthName(b, names);
+  if (a.precision === 'month') return words.between(monthA, `${monthB} ${b.year}`);
+  if (a.month === b.month) return words.fromTo(names.day(a.day!), `${names.day(b.day!)} ${monthB} ${b.year}`);
+  return words.fromTo(`${names.day(a.day!)} ${monthA}`, `${names.day(b.day!)} ${monthB} ${b.year}`);
 }
