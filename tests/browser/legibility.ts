@@ -1,7 +1,8 @@
 /**
  * Measures how legible the graphics are, as a reader's screen draws them
  * (issue 11): how much of the screen the story's graphic takes, the size
- * every visible SVG <text> renders at, and which text boxes overlap.
+ * every visible SVG <text> renders at, which text boxes overlap, and, on
+ * maps, which names or notes sit on another place's dot or marker or on a road.
  * Shared by tests/browser/legibility.test.ts and the screenshot script
  * (which bundles this file with esbuild), so both measure the same way.
  * Depends on nothing at run time: measureInPage runs inside the page.
@@ -53,6 +54,8 @@ export interface Measurement {
   graphicShare: number;
   texts: MeasuredText[];
   overlaps: Overlap[];
+  /** On maps: a name or note drawn over another place's dot or marker, or over a road, as "text: what". */
+  covers: string[];
 }
 
 export interface MeasureOptions {
@@ -155,6 +158,41 @@ export function measureInPage(options: MeasureOptions): Measurement {
     }
   }
 
+  // Maps: no name or note sits on a dot or marker of another place, or on a road. Names, dots and markers are
+  // drawn about their place inside a group moved there; a label and the dot or marker it names share that move.
+  const covers: string[] = [];
+  const inside = (x: number, y: number, b: Box) => x > b.left + tolerance && x < b.right - tolerance && y > b.top + tolerance && y < b.bottom - tolerance;
+  const anchorOf = (el: Element) => el.closest('.map-px-box')?.parentElement?.getAttribute('transform') ?? '';
+  for (const svg of svgs.filter((s) => s.classList.contains('graphic-map'))) {
+    const labels = Array.from(svg.querySelectorAll<SVGTextElement>('text')).filter((t) => visible(t) && label(t));
+    const marks = Array.from(svg.querySelectorAll<SVGGraphicsElement>('.map-town, .map-marker-attack, .map-marker-convoy')).filter(visible);
+    const roads = Array.from(svg.querySelectorAll<SVGPathElement>('.map-corridor')).filter(visible);
+    for (const text of labels) {
+      const box = toBox(text.getBoundingClientRect());
+      for (const mark of marks) {
+        if (anchorOf(mark) === anchorOf(text)) continue;
+        const m = toBox(mark.getBoundingClientRect());
+        const x = Math.min(box.right, m.right) - Math.max(box.left, m.left);
+        const y = Math.min(box.bottom, m.bottom) - Math.max(box.top, m.top);
+        if (x > tolerance && y > tolerance) covers.push(`“${label(text)}” covers a ${mark.getAttribute('class')} of ${mark.getAttribute('data-place') ?? 'another place'}`);
+      }
+      for (const road of roads) {
+        const ctm = road.getScreenCTM();
+        if (!ctm) continue;
+        const length = road.getTotalLength();
+        // A point every 2 px on screen along the road.
+        const step = 2 / Math.max(scaleOf(road), 1e-6);
+        for (let at = 0; at <= length; at += step) {
+          const p = road.getPointAtLength(at).matrixTransform(ctm);
+          if (inside(p.x, p.y, box)) {
+            covers.push(`“${label(text)}” sits on the road ${road.getAttribute('data-corridor')}`);
+            break;
+          }
+        }
+      }
+    }
+  }
+
   return {
     viewport: { width: vw, height: vh },
     svgs: svgs.length,
@@ -162,6 +200,7 @@ export function measureInPage(options: MeasureOptions): Measurement {
     graphicShare: Math.round((covered / vh) * 1000) / 1000,
     texts,
     overlaps,
+    covers,
   };
 }
 
@@ -250,7 +289,7 @@ export function legibilityProblems(m: Measurement, width: number, options: { gra
   if (options.graphicShare && isPhone(width) && m.graphicShare < MIN_PHONE_GRAPHIC_SHARE) {
     problems.push(`graphic is ${(m.graphicShare * 100).toFixed(0)}% of the viewport height, under ${Math.round(MIN_PHONE_GRAPHIC_SHARE * 100)}%`);
   }
-  return [...problems, ...smallTexts(m, width), ...overlapTexts(m)];
+  return [...problems, ...smallTexts(m, width), ...overlapTexts(m), ...m.covers];
 }
 
 /** One line of a summary table: share, text count, smallest text, small texts, overlaps. */
