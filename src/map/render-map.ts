@@ -94,11 +94,6 @@ export function viewBoxFor(view: MapView, size: Size): ViewBox {
   return { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) };
 }
 
-/** Text and markers keep the same on-screen size whichever view is zoomed to. */
-export function viewScale(view: MapView, size: Size): number {
-  return viewBoxFor(view, size).width / viewBoxFor('frame', size).width;
-}
-
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
