@@ -4,6 +4,7 @@
  * article's, and every place that shows one flags it. "Facts as of" is the
  * newest dated event row, so it moves by itself when a row is added.
  */
+import type { Locale } from '../i18n/locale';
 import type { SiteData } from './schema';
 import { formatDate, parsePartialDate, startOfDate } from './dates';
 
@@ -39,19 +40,23 @@ export function factsAsOfDate(data: Parameters<typeof eventDates>[0]): string {
 }
 
 /** "Facts as of 8 Feb 2026": the line shown at the top of the story, on each embed and in each download. */
-export function factsAsOfText(data: Parameters<typeof eventDates>[0]): string {
-  return `Facts as of ${formatDate(factsAsOfDate(data))}`;
+export function factsAsOfText(data: Parameters<typeof eventDates>[0], locale: Locale = 'en'): string {
+  return locale === 'fr' ? `Informations à jour au ${formatDate(factsAsOfDate(data), 'full', 'fr')}` : `Facts as of ${formatDate(factsAsOfDate(data))}`;
 }
 
 /** "(after the article)": the flag on a row dated after 9 Dec 2025. */
 export const AFTER_ARTICLE_FLAG = 'after the article';
 
+/** The flag in each language: French says "après l’article". */
+export const AFTER_ARTICLE_FLAGS: Record<Locale, string> = { en: AFTER_ARTICLE_FLAG, fr: 'après l’article' };
+
 /** " (after the article)" after a label of something dated after the article, or nothing. */
-export function afterArticleSuffix(date: string): string {
-  return isAfterArticle(date) ? ` (${AFTER_ARTICLE_FLAG})` : '';
+export function afterArticleSuffix(date: string, locale: Locale = 'en'): string {
+  return isAfterArticle(date) ? ` (${AFTER_ARTICLE_FLAGS[locale]})` : '';
 }
 
 /** The "After the article" cell of a data table. */
-export function afterArticleCell(date: string): string {
-  return isAfterArticle(date) ? 'Yes: reported after the article' : '';
+export function afterArticleCell(date: string, locale: Locale = 'en'): string {
+  if (!isAfterArticle(date)) return '';
+  return locale === 'fr' ? 'Oui : rapporté après l’article' : 'Yes: reported after the article';
 }

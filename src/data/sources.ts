@@ -1,6 +1,7 @@
 /** Looks up cited sources and words them the same way everywhere they appear. */
 import type { Source, SiteData } from './schema';
-import { formatDate } from './dates';
+import { formatDate, parsePartialDate } from './dates';
+import type { Locale } from '../i18n/locale';
 
 export function citedSources(data: Pick<SiteData, 'sources'>, ids: readonly string[]): Source[] {
   const byId = new Map(data.sources.map((s) => [s.id, s]));
@@ -15,13 +16,17 @@ export function citedSources(data: Pick<SiteData, 'sources'>, ids: readonly stri
  * The publication date as a reader sees it. A source that gives no date says
  * "undated": the day we read it is a different fact (see `accessedText`).
  */
-export function publishedText(source: Pick<Source, 'date'>): string {
-  return source.date ? formatDate(source.date) : 'undated';
+export function publishedText(source: Pick<Source, 'date'>, locale: Locale = 'en'): string {
+  return source.date ? formatDate(source.date, 'short', locale) : locale === 'fr' ? 'non daté' : 'undated';
 }
 
 /** "accessed Nov 2026", or nothing when no access date is recorded. */
-export function accessedText(source: Pick<Source, 'accessed'>): string {
-  return source.accessed ? `accessed ${formatDate(source.accessed)}` : '';
+export function accessedText(source: Pick<Source, 'accessed'>, locale: Locale = 'en'): string {
+  if (!source.accessed) return '';
+  if (locale === 'en') return `accessed ${formatDate(source.accessed)}`;
+  // "consulté le 3 novembre 2026" for a day, "consulté en novembre 2026" for a month or a year.
+  const preposition = parsePartialDate(source.accessed)?.precision === 'day' ? 'le' : 'en';
+  return `consulté ${preposition} ${formatDate(source.accessed, 'full', 'fr')}`;
 }
 
 /**
@@ -35,6 +40,6 @@ export function shortOutlet(source: Pick<Source, 'outlet'>): string {
 }
 
 /** "RFI, 15 Sep 2025": the short form shown under a figure. */
-export function shortCitation(source: Source): string {
-  return `${shortOutlet(source)}, ${publishedText(source)}`;
+export function shortCitation(source: Source, locale: Locale = 'en'): string {
+  return `${shortOutlet(source)}, ${publishedText(source, locale)}`;
 }

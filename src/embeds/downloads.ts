@@ -28,7 +28,7 @@ export type SiteLink = (path: string) => string;
 
 export function sourcesText(data: SiteData, ids: readonly string[]): string {
   const sources = citedSources(data, ids);
-  return `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.map(shortCitation).join('; ')}`;
+  return `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.map((s) => shortCitation(s)).join('; ')}`;
 }
 
 /** Every image name under downloads/: the story's states, then the scenarios. */

@@ -22,5 +22,5 @@ export function embedSourceIds(data: SiteData, embed: Embed): string[] {
 
 /** "RFI, 15 Sep 2025; Reuters, 16 Sep 2025": the short source line. */
 export function sourceLineText(data: SiteData, sourceIds: readonly string[]): string {
-  return citedSources(data, sourceIds).map(shortCitation).join('; ');
+  return citedSources(data, sourceIds).map((s) => shortCitation(s)).join('; ');
 }

@@ -7,32 +7,29 @@
  * Keys are "<component or page>.<what>". Placeholders are {name}, filled by t()'s params; a
  * placeholder left unfilled throws, so no page ever shows "{n}".
  *
- * Seeded with the story panel's controls and the "Facts as of" line; components adopt t() as
- * their French pages are built (none does yet).
  */
 import type { Locale } from './locale';
 
-const EN = {
-  'story.previousStep': 'Previous step',
-  'story.nextStep': 'Next step',
-  'story.stepOf': 'Step {n} of {total}',
-  'story.progress': 'Progress through the story',
-  'story.captionToggle': 'Notes, sources and sharing for this graphic',
-  'story.mapNote': 'Roads are drawn schematically between the towns they pass through. Regions as before Mali’s 2023 reform.',
-  'facts.asOf': 'Facts as of {date}',
-} as const;
+import * as site from './strings/site';
+import * as story from './strings/story';
+import * as graphics from './strings/graphics';
+import * as scenarios from './strings/scenarios';
+import * as pages from './strings/pages';
+import * as embeds from './strings/embeds';
+
+/**
+ * One table per part of the site (src/i18n/strings/<part>.ts), so each part's words sit together.
+ * Every part types its French table by its own English keys; keys are unique across parts
+ * (tests/unit/i18n-strings.test.ts).
+ */
+const EN = { ...site.en, ...story.en, ...graphics.en, ...scenarios.en, ...pages.en, ...embeds.en } as const;
 
 export type StringKey = keyof typeof EN;
 
-const FR: Record<StringKey, string> = {
-  'story.previousStep': 'Étape précédente',
-  'story.nextStep': 'Étape suivante',
-  'story.stepOf': 'Étape {n} sur {total}',
-  'story.progress': 'Progression dans le récit',
-  'story.captionToggle': 'Notes, sources et partage de ce graphique',
-  'story.mapNote': 'Les routes sont tracées de façon schématique entre les villes qu’elles traversent. Régions d’avant la réforme de 2023 au Mali.',
-  'facts.asOf': 'Informations à jour au {date}',
-};
+const FR: Record<StringKey, string> = { ...site.fr, ...story.fr, ...graphics.fr, ...scenarios.fr, ...pages.fr, ...embeds.fr };
+
+/** Every part's table, for the test that keys never repeat across parts. */
+export const STRING_PARTS = { site, story, graphics, scenarios, pages, embeds } as const;
 
 export const STRINGS: Record<Locale, Record<StringKey, string>> = { en: EN, fr: FR };
 

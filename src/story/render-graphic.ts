@@ -1,5 +1,6 @@
 /** Renders any graphic state with the one renderer of its kind. */
 import type { SiteData } from '../data/schema';
+import type { Locale } from '../i18n/locale';
 import { renderChart } from '../charts';
 import { renderMap } from '../map/render-map';
 import { mapDataFor } from '../map/map-data';
@@ -8,7 +9,7 @@ import { MAP_FIGURE_DISPLAY_WIDTHS, sizeFor, type GraphicState, type Layout } fr
 export function renderGraphic(
   data: SiteData,
   state: GraphicState,
-  options: { mode: 'interactive' | 'static'; title: string; idPrefix: string },
+  options: { mode: 'interactive' | 'static'; title: string; idPrefix: string; locale?: Locale },
   layout: Layout = 'wide',
 ): string {
   const size = sizeFor(state.kind, layout);

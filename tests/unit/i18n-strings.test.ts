@@ -1,6 +1,6 @@
 /** The interface strings: every English key has French, with the same placeholders. */
 import { describe, it, expect } from 'vitest';
-import { STRINGS, placeholders, t, type StringKey } from '../../src/i18n/strings';
+import { STRINGS, STRING_PARTS, placeholders, t, type StringKey } from '../../src/i18n/strings';
 import { formatDate } from '../../src/data/dates';
 
 describe('the string table', () => {
@@ -32,5 +32,17 @@ describe('the string table', () => {
   it('a placeholder left unfilled throws rather than showing "{n}"', () => {
     // @ts-expect-error: the params are required, and the type says so
     expect(() => t('fr', 'story.stepOf')).toThrow(/no value for \{n\}/);
+  });
+});
+
+describe('the parts of the string table', () => {
+  it('no key is defined by two parts (a later part would silently win)', () => {
+    const seen = new Map<string, string>();
+    for (const [part, table] of Object.entries(STRING_PARTS)) {
+      for (const key of Object.keys(table.en)) {
+        expect(seen.get(key), `"${key}" is in both ${seen.get(key)} and ${part}`).toBeUndefined();
+        seen.set(key, part);
+      }
+    }
   });
 });
