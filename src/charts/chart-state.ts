@@ -11,6 +11,7 @@
  * The renderers follow the same rules, so a build-time render of a state and
  * the browser's toggling of that state give the same result.
  */
+import type { Locale } from '../i18n/locale';
 import type { TimelineEvent } from '../data/schema';
 
 export type ChartKind = 'fuel-prices' | 'electricity' | 'school-calendar' | 'roads-waffle' | 'timeline';
@@ -31,6 +32,8 @@ export interface ChartRenderOptions {
   title: string;
   /** Makes ids unique when several charts share a page. */
   idPrefix: string;
+  /** The language of every word drawn (default English). */
+  locale?: Locale;
   /**
    * Timeline, narrow layout: the legend of numbered events keeps room for this
    * many entries (default 4, the most any story state highlights), so that the

@@ -3,6 +3,7 @@
  * pages and downloads call these, so they cannot drift apart.
  */
 import type { SiteData } from '../data/schema';
+import type { Locale } from '../i18n/locale';
 import type { Size } from '../lib/svg';
 import type { ChartKind, ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import { electricityTable, renderElectricity } from './electricity';
@@ -40,7 +41,8 @@ export function renderChart(data: SiteData, state: ChartState, size: Size, given
   }
 }
 
-export function chartTable(data: SiteData, kind: ChartKind): ChartTable {
+// TODO(i13-graphics): tables in the reader's language.
+export function chartTable(data: SiteData, kind: ChartKind, _locale: Locale = 'en'): ChartTable {
   switch (kind) {
     case 'fuel-prices':
       return fuelPricesTable(data.fuelPrices, data.places);

@@ -14,6 +14,7 @@ import type { Convoy, Corridor, Place, TankerClaim, TimelineEvent } from '../dat
 import { formatDate } from '../data/dates';
 import { formatConvoyCount, formatTankerCount } from '../data/format';
 import { afterArticleSuffix } from '../data/currency';
+import type { Locale } from '../i18n/locale';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
@@ -35,6 +36,8 @@ export interface MapRenderOptions {
   title: string;
   /** Makes ids unique when several maps share a page. */
   idPrefix: string;
+  /** The language of every word drawn (default English). */
+  locale?: Locale;
   /**
    * Interactive maps: every named state the page may switch to, so each gets
    * its own placed labels (shown when the page switches to it), and the name

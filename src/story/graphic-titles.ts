@@ -1,5 +1,6 @@
 /** The accessible name of each kind of graphic, shared by the panel, the figures and their files. */
 import type { GraphicKind } from './graphic-state';
+import type { Locale } from '../i18n/locale';
 
 const TITLES: Record<GraphicKind, string> = {
   map: 'Map of Mali and the roads into Bamako',
@@ -10,6 +11,6 @@ const TITLES: Record<GraphicKind, string> = {
   timeline: 'Mali since 2012: a timeline',
 };
 
-export function graphicTitle(kind: GraphicKind): string {
+export function graphicTitle(kind: GraphicKind, _locale: Locale = 'en'): string {
   return TITLES[kind];
 }

@@ -4,12 +4,13 @@
  * story offers every table without repeating any.
  */
 import type { SiteData } from '../data/schema';
+import type { Locale } from '../i18n/locale';
 import type { ChartTable } from '../charts/chart-state';
 import { chartTable } from '../charts';
 import { convoysTable, corridorsTable } from '../map/map-tables';
 import type { GraphicState } from './graphic-state';
 
-export function tablesForStep(data: SiteData, states: Record<string, GraphicState>, stateName: string): ChartTable[] {
+export function tablesForStep(data: SiteData, states: Record<string, GraphicState>, stateName: string, _locale: Locale = 'en'): ChartTable[] {
   const entries = Object.entries(states);
   const firstName = (test: (s: GraphicState) => boolean) => entries.find(([, s]) => test(s))?.[0];
   const state = states[stateName];
