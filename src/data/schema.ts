@@ -196,6 +196,7 @@ export const fuelPriceRow = z
     confidence,
     source_ids: sourceIds,
     note: optionalText,
+    note_fr: optionalText,
   })
   .superRefine((row, ctx) => {
     if (row.price_cfa_max < row.price_cfa_min) {
@@ -235,6 +236,7 @@ export const electricityRow = z.object({
   confidence,
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
 }).superRefine((row, ctx) => {
   if (row.qualifier === 'fewer-than' && (row.value_max === undefined || row.value_min !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'fewer-than needs value_max (the figure the source gives) and an empty value_min' });
@@ -279,6 +281,7 @@ export const convoyRow = z
   confidence,
   source_ids: sourceIds,
   note: optionalText,
+  note_fr: optionalText,
   })
   .superRefine((row, ctx) => {
     if (row.tankers_min !== undefined && !row.tankers_qualifier) {
@@ -597,11 +600,11 @@ export const TRANSLATED_FIELDS: { readonly [N in DatasetName]: readonly Translat
   sources: ['note'],
   places: ['name'],
   timeline: ['title', 'note', 'map_note'],
-  fuelPrices: [],
+  fuelPrices: ['note'],
   exchangeRates: ['note'],
-  electricity: [],
+  electricity: ['note'],
   tankers: ['claimant'],
-  convoys: [],
+  convoys: ['note'],
   schoolClosures: ['scope'],
   corridors: ['name', 'road', 'toward', 'note'],
   figures: ['label', 'unit', 'period', 'scope'],
