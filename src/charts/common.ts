@@ -5,7 +5,9 @@
  */
 import { parsePartialDate, type DatePrecision } from '../data/dates';
 import { formatNumber as formatLocaleNumber } from '../data/format';
+import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
+import { frenchTypography } from '../i18n/typography';
 import { attrs, classes, el, escapeXml, type Attrs, type Size } from '../lib/svg';
 import type { ChartKind, ChartRenderOptions, ChartState } from './chart-state';
 import { STANDALONE_CHART_CSS } from './standalone-css';
@@ -81,6 +83,16 @@ export function wrapToWidth(text: string, width: number, fontSize = FONT_SIZE, b
     if (maxChars <= 4 || lines.every((l) => textWidth(l, fontSize, bold) <= width)) return lines;
     maxChars -= 1;
   }
+}
+
+/**
+ * A data row's words as a graphic shows them: the row's own field in English, its `_fr` twin in French with
+ * French typography (’ for ', a narrow no-break space before : ; ! ?). An empty field gives ''.
+ */
+export function dataText<R extends object, F extends keyof R & string>(row: R, field: F, locale: Locale): string {
+  const value = row[field] === undefined || row[field] === null || row[field] === '' ? '' : textOf(row, field, locale);
+  const text = String(value ?? '');
+  return locale === 'fr' ? frenchTypography(text) : text;
 }
 
 /** 1500 → "1,500"; 4.5 → "4.5". French: "1 500" (a narrow no-break space), "4,5". */

@@ -14,7 +14,6 @@ import type { ElectricityObservation, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
 import { electricityAmount } from '../data/format';
 import { afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
-import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
@@ -40,6 +39,7 @@ import {
   textWidth,
   uniqueSources,
   type LegendItem,
+  dataText,
 } from './common';
 
 export type ElectricityGroup = 'before-2025' | '2025' | 'after-article';
@@ -93,7 +93,7 @@ export function electricityShortValueText(row: ElectricityObservation, locale: L
 
 function placeName(places: Map<string, Place>, id: string, locale: Locale): string {
   const place = places.get(id);
-  return place ? textOf(place, 'name', locale) : id;
+  return place ? dataText(place, 'name', locale) : id;
 }
 
 function sortRows(rows: readonly ElectricityObservation[], places: Map<string, Place>): ElectricityObservation[] {

@@ -10,7 +10,6 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { FuelPrice, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
-import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
@@ -45,6 +44,7 @@ import {
   uniqueSources,
   wrapToWidth,
   type LegendItem,
+  dataText,
 } from './common';
 import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
@@ -58,7 +58,7 @@ const DODGE = 11;
 function placeName(row: FuelPrice, places: Map<string, Place>, locale: Locale): string {
   if (!row.place) return t(locale, 'graphics.fuel.placeUnspecified');
   const place = places.get(row.place);
-  return place ? textOf(place, 'name', locale) : row.place;
+  return place ? dataText(place, 'name', locale) : row.place;
 }
 
 function priceRange(row: FuelPrice): { min: number; max: number } {

@@ -5,7 +5,6 @@
  * here.
  */
 import type { KeyFigure } from '../data/schema';
-import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
@@ -29,6 +28,7 @@ import {
   textWidth,
   uniqueSources,
   wrapToWidth,
+  dataText,
 } from './common';
 
 export type WaffleGroup = 'events' | 'fatalities';
@@ -76,7 +76,7 @@ function checkedFigure(figures: readonly KeyFigure[], id: string): WaffleFigure 
 
 /** "About 70%", "60–70%", "More than 50%". French "Environ 70 %" (a no-break space before the sign). */
 export function waffleHeadline(row: KeyFigure, locale: Locale = 'en'): string {
-  const unitText = textOf(row, 'unit', locale).trim();
+  const unitText = dataText(row, 'unit', locale).trim();
   const unit = unitText.startsWith('%') ? (locale === 'fr' ? '\u00a0%' : '%') : ` ${unitText}`;
   const value =
     row.qualifier === 'range' && row.value_max !== undefined
@@ -87,13 +87,13 @@ export function waffleHeadline(row: KeyFigure, locale: Locale = 'en'): string {
 
 /** A figure's scope and period: "North and West Africa, 2023". */
 function figureContext(row: KeyFigure, locale: Locale): string {
-  return [row.scope ? textOf(row, 'scope', locale) : '', row.period ? textOf(row, 'period', locale) : ''].filter(Boolean).join(', ');
+  return [row.scope ? dataText(row, 'scope', locale) : '', row.period ? dataText(row, 'period', locale) : ''].filter(Boolean).join(', ');
 }
 
 /** The sentence under a grid: the figure's own label, with its period and scope when given. */
 function waffleDetail(row: KeyFigure, locale: Locale): string {
   const context = figureContext(row, locale);
-  const label = textOf(row, 'label', locale);
+  const label = dataText(row, 'label', locale);
   return context ? `${label} (${context})` : label;
 }
 
@@ -118,7 +118,7 @@ export function renderRoadsWaffle(
   // Narrow: when both figures share their scope and period, the footnote says it once.
   const context = (row: KeyFigure) => figureContext(row, locale);
   const shared = narrow && context(all.events.row) !== '' && context(all.events.row) === context(all.fatalities.row) ? context(all.events.row) : '';
-  const detailText = (g: WaffleGroup) => (shared ? textOf(all[g].row, 'label', locale) : waffleDetail(all[g].row, locale));
+  const detailText = (g: WaffleGroup) => (shared ? dataText(all[g].row, 'label', locale) : waffleDetail(all[g].row, locale));
   const footnote = shared ? t(locale, 'graphics.waffle.footnoteShared', { context: shared }) : t(locale, 'graphics.waffle.footnote');
   const footLines = narrow ? wrapToWidth(footnote, W - 2 * pad, fontSize) : [footnote];
   const footHeight = footLines.length * lineHeight + 10;
@@ -190,13 +190,13 @@ export function roadsWaffleTable(figures: KeyFigure[], ids: WaffleFigureIds = DE
       t(locale, 'graphics.col.confidence'),
     ],
     rows: rows.map((f) => [
-      textOf(f, 'label', locale),
+      dataText(f, 'label', locale),
       required(f.value, `figure "${f.id}" value`),
       f.value_max ?? '',
-      textOf(f, 'unit', locale),
+      dataText(f, 'unit', locale),
       t(locale, `graphics.waffle.qualifierCell.${f.qualifier}`),
-      f.period ? (textOf(f, 'period', locale) ?? '') : '',
-      f.scope ? (textOf(f, 'scope', locale) ?? '') : '',
+      f.period ? dataText(f, 'period', locale) : '',
+      f.scope ? dataText(f, 'scope', locale) : '',
       t(locale, `graphics.confidence.${f.confidence}`),
     ]),
     sourceIds: uniqueSources(rows),

@@ -10,7 +10,6 @@
  */
 import type { SchoolClosure } from '../data/schema';
 import { formatDate } from '../data/dates';
-import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
@@ -40,6 +39,7 @@ import {
   uniqueSources,
   wrapToWidth,
   type LegendItem,
+  dataText,
 } from './common';
 
 const MIN_CELL = 28;
@@ -89,7 +89,7 @@ export function closureDays(c: SchoolClosure): ClosureDays {
  */
 export function closureLabel(c: SchoolClosure, locale: Locale = 'en'): string {
   const date = (d: string) => formatDate(d, 'short', locale);
-  const parts = [t(locale, 'graphics.cal.label.closed', { scope: textOf(c, 'scope', locale), from: date(c.start_date), to: date(c.end_date) })];
+  const parts = [t(locale, 'graphics.cal.label.closed', { scope: dataText(c, 'scope', locale), from: date(c.start_date), to: date(c.end_date) })];
   if (c.reopen_date) parts.push(t(locale, 'graphics.cal.label.reopened', { date: date(c.reopen_date) }));
   if (c.announced) parts.push(t(locale, 'graphics.cal.label.announced', { date: date(c.announced) }));
   return parts.join(locale === 'fr' ? '\u202f; ' : '; ');
@@ -303,7 +303,7 @@ export function schoolCalendarTable(closures: SchoolClosure[], locale: Locale = 
       const to = periodOf(c.end_date);
       const exact = from.precision === 'day' && to.precision === 'day';
       return [
-        textOf(c, 'scope', locale),
+        dataText(c, 'scope', locale),
         date(c.start_date),
         date(c.end_date),
         exact ? Math.round((to.end - from.start) / DAY_MS) : '',

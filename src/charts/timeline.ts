@@ -11,7 +11,6 @@
 import type { TimelineEvent } from '../data/schema';
 import { formatDate, formatDateRange, startOfDate } from '../data/dates';
 import { AFTER_ARTICLE_FLAGS, ARTICLE_DATE, afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
-import { textOf } from '../i18n/data-text';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
@@ -46,6 +45,7 @@ import {
   type LegendItem,
   type MarkContext,
   type Period,
+  dataText,
 } from './common';
 import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
@@ -93,7 +93,7 @@ function dateText(e: TimelineEvent, locale: Locale): string {
 }
 
 export function timelineLabelLines(e: TimelineEvent, locale: Locale = 'en'): string[] {
-  return [...wrapText(textOf(e, 'title', locale), LABEL_CHARS), dateText(e, locale)];
+  return [...wrapText(dataText(e, 'title', locale), LABEL_CHARS), dateText(e, locale)];
 }
 
 interface Placed {
@@ -532,7 +532,7 @@ function renderNarrowTimeline(
     // On one line, a long date would leave no room for the title.
     const long = dateText(p.event, locale);
     const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true, locale) + afterArticleSuffix(p.event.date, locale) : long;
-    const title = textOf(p.event, 'title', locale);
+    const title = dataText(p.event, 'title', locale);
     const lines = wrapLines(`${date} · ${title}`, maxChars, maxLines);
     const baseline = y + SMALL_FONT_SIZE - 1;
     const first = lines[0] ?? '';
@@ -588,7 +588,7 @@ export function timelineTable(events: TimelineEvent[], locale: Locale = 'en'): C
     rows: rows.map((e) => [
       date(e.date),
       e.end_date ? date(e.end_date) : '',
-      textOf(e, 'title', locale),
+      dataText(e, 'title', locale),
       categoryName(e.category, locale),
       t(locale, `graphics.confidence.${e.confidence}`),
       afterArticleCell(e.date, locale),

@@ -4,12 +4,12 @@ import type { ChartTable } from '../charts/chart-state';
 import { formatDate } from '../data/dates';
 import { formatConvoyCount } from '../data/format';
 import { ARTICLE_DATE, afterArticleCell } from '../data/currency';
-import { textOf } from '../i18n/data-text';
+import { dataText } from '../charts/common';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 
 function placeNames(data: SiteData, locale: Locale): Map<string, string> {
-  return new Map(data.places.map((p) => [p.id, textOf(p, 'name', locale)]));
+  return new Map(data.places.map((p) => [p.id, dataText(p, 'name', locale)]));
 }
 
 export function corridorsTable(data: SiteData, locale: Locale = 'en'): ChartTable {
@@ -23,9 +23,9 @@ export function corridorsTable(data: SiteData, locale: Locale = 'en'): ChartTabl
       t(locale, 'graphics.map.corridors.col.through'),
     ],
     rows: data.corridors.map((c) => [
-      textOf(c, 'name', locale),
-      c.road ? (textOf(c, 'road', locale) ?? '') : '',
-      c.toward ? (textOf(c, 'toward', locale) ?? '') : '',
+      dataText(c, 'name', locale),
+      c.road ? dataText(c, 'road', locale) : '',
+      c.toward ? dataText(c, 'toward', locale) : '',
       c.places.map((id) => placeName.get(id) ?? id).join(' – '),
     ]),
     sourceIds: [...new Set(data.corridors.flatMap((c) => c.source_ids))],

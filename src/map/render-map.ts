@@ -14,7 +14,7 @@ import type { Convoy, Corridor, Place, TankerClaim, TimelineEvent } from '../dat
 import { formatDate } from '../data/dates';
 import { formatConvoyCount, formatTankerCount } from '../data/format';
 import { afterArticleSuffix } from '../data/currency';
-import { textOf } from '../i18n/data-text';
+import { dataText } from '../charts/common';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/strings';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
@@ -128,7 +128,7 @@ function wrap(text: string, width = NOTE_LINE_CHARS): string[] {
 /** A place's name in one language ("Tombouctou" in French), or its id when data/ has no such place. */
 export function placeName(places: Map<string, Place>, id: string, locale: Locale = 'en'): string {
   const place = places.get(id);
-  return place ? textOf(place, 'name', locale) : id;
+  return place ? dataText(place, 'name', locale) : id;
 }
 
 /** "14 Sep 2025: at least 40 tankers, per Truckers' union…"; French "14 sept. 2025 : au moins 40 citernes, selon le syndicat…". */
@@ -136,7 +136,7 @@ export function tankerClaimLabel(claim: TankerClaim, locale: Locale = 'en'): str
   const text = t(locale, 'graphics.map.tankers', {
     date: formatDate(claim.date, 'short', locale),
     count: formatTankerCount(claim, locale),
-    claimant: textOf(claim, 'claimant', locale),
+    claimant: dataText(claim, 'claimant', locale),
   });
   return text + afterArticleSuffix(claim.date, locale);
 }
@@ -152,17 +152,27 @@ export function convoyLabel(convoy: Convoy, places: Map<string, Place>, locale: 
   return text + afterArticleSuffix(convoy.date, locale);
 }
 
+/** A note starts like a sentence: "Nov. 2025 : …" (French month names are written in lower case). */
+function sentenceStart(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Place>, locale: Locale): AnnotationText {
+  const { placeId, text } = annotationWords(a, data, places, locale);
+  return { placeId, lines: wrap(sentenceStart(text)) };
+}
+
+function annotationWords(a: MapAnnotation, data: MapData, places: Map<string, Place>, locale: Locale): { placeId: string | undefined; text: string } {
   switch (a.type) {
     case 'tankers': {
       const claim = data.tankers.find((c) => c.id === a.claim);
       if (!claim) throw new Error(`map annotation: unknown tanker claim "${a.claim}"`);
-      return { placeId: claim.place, lines: wrap(tankerClaimLabel(claim, locale)) };
+      return { placeId: claim.place, text: tankerClaimLabel(claim, locale) };
     }
     case 'convoy': {
       const convoy = data.convoys.find((c) => c.id === a.convoy);
       if (!convoy) throw new Error(`map annotation: unknown convoy "${a.convoy}"`);
-      return { placeId: convoy.to_place, lines: wrap(convoyLabel(convoy, places, locale)) };
+      return { placeId: convoy.to_place, text: convoyLabel(convoy, places, locale) };
     }
     case 'event': {
       const event = data.timeline.find((e) => e.id === a.event);
@@ -170,8 +180,8 @@ function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Pla
       if (!event.map_note) {
         throw new Error(`data/timeline.csv, row "${event.id}", field "map_note": empty, but a map state shows this event as a note`);
       }
-      const note = t(locale, 'graphics.map.event', { date: formatDate(event.date, 'short', locale), note: textOf(event, 'map_note', locale) ?? '' });
-      return { placeId: event.places[0], lines: wrap(note + afterArticleSuffix(event.date, locale)) };
+      const note = t(locale, 'graphics.map.event', { date: formatDate(event.date, 'short', locale), note: dataText(event, 'map_note', locale) });
+      return { placeId: event.places[0], text: note + afterArticleSuffix(event.date, locale) };
     }
   }
 }
@@ -401,7 +411,7 @@ export function layoutStateLabels(
     return {
       id: `label:${p.id}`,
       anchor: at(p),
-      lines: [textOf(p, 'name', locale)],
+      lines: [dataText(p, 'name', locale)],
       fontPx: MAP_TEXT_PX,
       bold: p.kind === 'capital',
       kind: 'town',

@@ -280,8 +280,8 @@ export const fr: Record<keyof typeof en, string> = {
   'graphics.tl.col.category': 'Catégorie',
 
   'graphics.map.tankers': '{date}\u202f: {count} citernes, selon {claimant}',
-  'graphics.map.convoyArrived': '{date}\u202f: {count} citernes arrivent à {place}',
-  'graphics.map.convoyArrivedUncounted': '{date}\u202f: des citernes arrivent à {place}',
+  'graphics.map.convoyArrived': '{date}\u202f: {count} citernes rallient {place}',
+  'graphics.map.convoyArrivedUncounted': '{date}\u202f: des citernes rallient {place}',
   'graphics.map.convoyAttacked': '{date}\u202f: {count} citernes attaquées près de {place}',
   'graphics.map.convoyAttackedUncounted': '{date}\u202f: citernes attaquées près de {place}',
   'graphics.map.event': '{date}\u202f: {note}',
