@@ -111,7 +111,7 @@ describe('French renders of every story state', () => {
     expect(texts).not.toContain('Timbuktu');
   });
 
-  it('every chart with all its marks and labels shown (interactive, nothing highlighted or all highlighted) has no English', () => {
+  it('every chart drawn whole (interactive: every mark and label, shown or not) has no English', () => {
     for (const kind of CHART_KINDS) {
       for (const layout of LAYOUTS) {
         const svg = renderChart(data, { kind, groups: [], highlight: [] }, sizeFor(kind, layout), { mode: 'interactive', title: graphicTitle(kind, 'fr'), idPrefix: kind, locale: 'fr' });
@@ -170,6 +170,22 @@ describe('titles and figure addresses', () => {
       expect(graphicTitle(kind, 'fr')).not.toBe(graphicTitle(kind));
       expectFrench([graphicTitle(kind, 'fr')], kind);
     }
+  });
+
+  it('the figure endpoint draws in the language of its address', async () => {
+    const { GET } = await import('../../../src/pages/figures/[state].svg');
+    const { GET: frenchGET, getStaticPaths } = await import('../../../src/pages/fr/figures/[state].svg');
+    const { props } = getStaticPaths().find((p) => p.params.state === 'convoys-escorted-narrow')!;
+    const draw = async (get: typeof GET, path: string, currentLocale?: string) =>
+      (await (get as (c: unknown) => Promise<Response> | Response)({ props, url: new URL(`https://example.org${path}`), currentLocale })).text();
+    const french = await draw(frenchGET, '/fr/figures/convoys-escorted-narrow.svg');
+    expect(french).toContain('Carte du Mali et des routes vers Bamako');
+    expect(french).toContain('citernes rallient');
+    expectFrench(svgTexts(french), 'French figure');
+    expect(await draw(frenchGET, '/anything.svg', 'fr')).toBe(french);
+    const english = await draw(GET, '/figures/convoys-escorted-narrow.svg');
+    expect(english).toContain('Map of Mali and the roads into Bamako');
+    expect(english).toContain('tankers reach');
   });
 
   it('French figures live under /fr/figures/', () => {
