@@ -45,6 +45,9 @@ const CHAR_EM: Record<string, number> = {
   A: 0.684, B: 0.686, C: 0.698, D: 0.77, E: 0.632, F: 0.575, G: 0.775, H: 0.752, I: 0.295, J: 0.295, K: 0.656, L: 0.557, M: 0.863,
   N: 0.748, O: 0.787, P: 0.603, Q: 0.787, R: 0.695, S: 0.635, T: 0.611, U: 0.732, V: 0.684, W: 0.989, X: 0.685, Y: 0.611, Z: 0.685,
 };
+/** French letters with no base letter to fall back on (DejaVu Sans). */
+CHAR_EM['œ'] = 0.995;
+CHAR_EM['Œ'] = 1.07;
 const DIGIT_EM = 0.636;
 const OTHER_EM = 0.65;
 /** DejaVu Sans Bold against Book (the charts' 600 and 700 both draw in it). */

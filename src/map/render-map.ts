@@ -141,7 +141,7 @@ export function tankerClaimLabel(claim: TankerClaim, locale: Locale = 'en'): str
   return text + afterArticleSuffix(claim.date, locale);
 }
 
-/** "27 Oct 2025: 40 tankers reach Bamako"; French "27 oct. 2025 : 40 citernes arrivent à Bamako". */
+/** "30 Oct 2025: 20 tankers reach Gao"; French "30 oct. 2025 : 20 citernes rallient Gao" (shorter than "arrivent à", so the notes fit a phone). */
 export function convoyLabel(convoy: Convoy, places: Map<string, Place>, locale: Locale = 'en'): string {
   const count = formatConvoyCount(convoy, locale);
   const key =
