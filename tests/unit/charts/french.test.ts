@@ -7,6 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { chartTable, CHART_KINDS, renderChart } from '../../../src/charts';
 import { formatNumber } from '../../../src/charts/common';
+import { electricityValueText } from '../../../src/charts/electricity';
+import { fuelPriceLabel } from '../../../src/charts/fuel-prices';
+import { waffleHeadline } from '../../../src/charts/roads-waffle';
+import { closureLabel } from '../../../src/charts/school-calendar';
+import { compactDateText } from '../../../src/charts/timeline';
 import { loadSiteData } from '../../../src/data/load';
 import { en as graphicsEn, fr as graphicsFr } from '../../../src/i18n/strings/graphics';
 import { afterArticleCell, isAfterArticle } from '../../../src/data/currency';
@@ -137,6 +142,35 @@ describe('French renders of every story state', () => {
     for (const c of later) expect(convoyLabel(c, places, 'fr')).toMatch(/\(après l’article\)$/);
     const table = convoysTable(data, 'fr');
     expect(table.rows.filter((r) => r.at(-1) === afterArticleCell(later[0]!.date, 'fr')).length).toBe(later.length);
+  });
+});
+
+describe('French labels, word for word', () => {
+  const N = '\u202f';
+  const row = <T extends { id: string }>(rows: readonly T[], id: string): T => {
+    const found = rows.find((r) => r.id === id);
+    if (!found) throw new Error(`no row "${id}"`);
+    return found;
+  };
+
+  it('dates and spans: French months, "1er", no English order', () => {
+    const event = row(data.timeline, '2012-northern-towns-fall');
+    expect(compactDateText(event, false, 'fr')).toBe('mars–avr. 2012');
+    expect(compactDateText(event)).toBe('Mar–Apr 2012');
+  });
+
+  it('school closures, fuel prices, power and the waffle in French', () => {
+    expect(closureLabel(row(data.schoolClosures, '2025-10-nationwide'), 'fr')).toBe(
+      `Toutes les écoles et universités, dans tout le pays${N}: fermées du 27 oct. 2025 au 9 nov. 2025${N}; réouverture le 10 nov. 2025${N}; annonce le 26 oct. 2025`,
+    );
+    const places = new Map(data.places.map((p) => [p.id, p]));
+    const bamakoPetrol = data.fuelPrices.find((p) => p.place === 'bamako' && p.fuel === 'petrol' && p.market === 'official');
+    expect(bamakoPetrol && fuelPriceLabel(bamakoPetrol, places, 'fr')).toMatch(/^Bamako, \d[\d\u202f]* FCFA, essence$/u);
+    expect(electricityValueText(row(data.electricity, 'bamako-2024-01-outages'), 'fr')).toBe('de 5 à 6 heures par jour sans électricité');
+    expect(electricityValueText(row(data.electricity, 'bamako-2025-11-afp-supply'), 'fr')).toBe('environ 6 heures d’électricité par jour');
+    expect(waffleHeadline(row(data.figures, 'oecd-events-within-1km-road'), 'fr')).toBe('Environ 70\u00a0%');
+    expect(waffleHeadline(row(data.figures, 'oecd-events-total'), 'fr')).toBe(`Plus de 70${N}000 événements`);
+    expect(waffleHeadline(row(data.figures, 'oecd-events-total'))).toBe('More than 70,000 events');
   });
 });
 
