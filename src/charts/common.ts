@@ -95,7 +95,8 @@ export function wrapToWidth(text: string, width: number, fontSize = FONT_SIZE, b
 export function dataText<R extends object, F extends keyof R & string>(row: R, field: F, locale: Locale): string {
   const value = row[field] === undefined || row[field] === null || row[field] === '' ? '' : textOf(row, field, locale);
   const text = String(value ?? '');
-  return locale === 'fr' ? frenchTypography(text) : text;
+  // French keeps a number with its short unit on one line: "1 km", "6 h".
+  return locale === 'fr' ? frenchTypography(text).replace(/(\d) (?=(?:km|h|kg|t|l)(?!\p{L}))/gu, '$1\u00a0') : text;
 }
 
 /** 1500 → "1,500"; 4.5 → "4.5". French: "1 500" (a narrow no-break space), "4,5". */
