@@ -4,6 +4,10 @@
  * a small legend. Everything returns strings; nothing touches a DOM.
  */
 import { parsePartialDate, type DatePrecision } from '../data/dates';
+import { formatNumber as formatLocaleNumber } from '../data/format';
+import { textOf } from '../i18n/data-text';
+import type { Locale } from '../i18n/locale';
+import { frenchTypography } from '../i18n/typography';
 import { attrs, classes, el, escapeXml, type Attrs, type Size } from '../lib/svg';
 import type { ChartKind, ChartRenderOptions, ChartState } from './chart-state';
 import { STANDALONE_CHART_CSS } from './standalone-css';
@@ -32,7 +36,8 @@ export function isNarrow(size: Size): boolean {
  * touched in the browser (issue 11).
  */
 const CHAR_EM: Record<string, number> = {
-  ' ': 0.318, '.': 0.318, ',': 0.318, ':': 0.337, ';': 0.337, '!': 0.401, "'": 0.275, '’': 0.318, '“': 0.518, '”': 0.518,
+  // The no-break spaces of French ("1 300", "38,4 %", "date :") count as a full space, so an estimate errs wide.
+  ' ': 0.318, '\u00a0': 0.318, '\u202f': 0.318, '«': 0.557, '»': 0.557, '.': 0.318, ',': 0.318, ':': 0.337, ';': 0.337, '!': 0.401, "'": 0.275, '’': 0.318, '“': 0.518, '”': 0.518,
   '-': 0.361, '–': 0.5, '—': 1, '…': 1, '·': 0.318, '(': 0.39, ')': 0.39, '/': 0.337, '%': 0.95, '+': 0.838, '−': 0.838,
   '×': 0.838, '&': 0.78, '<': 0.838, '>': 0.838, '"': 0.46, '?': 0.531, '|': 0.337,
   a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
@@ -40,6 +45,9 @@ const CHAR_EM: Record<string, number> = {
   A: 0.684, B: 0.686, C: 0.698, D: 0.77, E: 0.632, F: 0.575, G: 0.775, H: 0.752, I: 0.295, J: 0.295, K: 0.656, L: 0.557, M: 0.863,
   N: 0.748, O: 0.787, P: 0.603, Q: 0.787, R: 0.695, S: 0.635, T: 0.611, U: 0.732, V: 0.684, W: 0.989, X: 0.685, Y: 0.611, Z: 0.685,
 };
+/** French letters with no base letter to fall back on (DejaVu Sans). */
+CHAR_EM['œ'] = 0.995;
+CHAR_EM['Œ'] = 1.07;
 const DIGIT_EM = 0.636;
 const OTHER_EM = 0.65;
 /** DejaVu Sans Bold against Book (the charts' 600 and 700 both draw in it). */
@@ -80,16 +88,28 @@ export function wrapToWidth(text: string, width: number, fontSize = FONT_SIZE, b
   }
 }
 
-/** 1500 → "1,500"; 4.5 → "4.5". */
-export function formatNumber(n: number): string {
+/**
+ * A data row's words as a graphic shows them: the row's own field in English, its `_fr` twin in French with
+ * French typography (’ for ', a narrow no-break space before : ; ! ?). An empty field gives ''.
+ */
+export function dataText<R extends object, F extends keyof R & string>(row: R, field: F, locale: Locale): string {
+  const value = row[field] === undefined || row[field] === null || row[field] === '' ? '' : textOf(row, field, locale);
+  const text = String(value ?? '');
+  // French keeps a number with its short unit on one line: "1 km", "6 h".
+  return locale === 'fr' ? frenchTypography(text).replace(/(\d) (?=(?:km|h|kg|t|l)(?!\p{L}))/gu, '$1\u00a0') : text;
+}
+
+/** 1500 → "1,500"; 4.5 → "4.5". French: "1 500" (a narrow no-break space), "4,5". */
+export function formatNumber(n: number, locale: Locale = 'en'): string {
+  if (locale === 'fr') return `${n < 0 ? '−' : ''}${formatLocaleNumber(Math.abs(n), 'fr')}`;
   const [int = '', frac] = String(Math.abs(n)).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '−' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
-/** "1,500" or "1,500–2,000". */
-export function formatRange(min: number, max: number): string {
-  return min === max ? formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`;
+/** "1,500" or "1,500–2,000" (French "1 500–2 000": a chart's label has no room for "de … à …"). */
+export function formatRange(min: number, max: number, locale: Locale = 'en'): string {
+  return min === max ? formatNumber(min, locale) : `${formatNumber(min, locale)}–${formatNumber(max, locale)}`;
 }
 
 /** The stretch of time a partial date covers, in UTC milliseconds; `end` is exclusive. */
@@ -121,7 +141,8 @@ export function spanOf(from: string, to?: string): Period {
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const raw of text.trim().split(/\s+/)) {
+  // Only ordinary spaces break a line: a no-break space keeps "1 300" and "2025 :" together.
+  for (const raw of text.trim().split(/[ \t\n\r]+/)) {
     let word = raw;
     while (word.length > maxChars) {
       if (line) {
@@ -344,7 +365,20 @@ const LONG_MONTH_NAMES = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-export function monthName(month0: number, long = false): string {
+/** French month names as Intl writes them (CLDR): "janv." … "déc." and "janvier" … "décembre". */
+let frenchMonths: { short: string[]; long: string[] } | undefined;
+
+function frenchMonthNames(): { short: string[]; long: string[] } {
+  const names = (month: 'short' | 'long') => {
+    const format = new Intl.DateTimeFormat('fr', { month, timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2025, i, 15))));
+  };
+  frenchMonths ??= { short: names('short'), long: names('long') };
+  return frenchMonths;
+}
+
+export function monthName(month0: number, long = false, locale: Locale = 'en'): string {
+  if (locale === 'fr') return (long ? frenchMonthNames().long : frenchMonthNames().short)[month0] ?? '';
   return (long ? LONG_MONTH_NAMES : MONTH_NAMES)[month0] ?? '';
 }
 

@@ -14,6 +14,8 @@ import type { ElectricityObservation, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
 import { electricityAmount } from '../data/format';
 import { afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { ARTICLE_DATE, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -37,6 +39,7 @@ import {
   textWidth,
   uniqueSources,
   type LegendItem,
+  dataText,
 } from './common';
 
 export type ElectricityGroup = 'before-2025' | '2025' | 'after-article';
@@ -48,16 +51,6 @@ const MEASURE_CLASS: Record<Measure, string> = {
   outage_hours_per_day: 'outage',
   days_without_power: 'days',
 };
-const MEASURE_WORDS: Record<Measure, string> = {
-  supply_hours_per_day: 'hours of power per day',
-  outage_hours_per_day: 'hours without power per day',
-  days_without_power: 'days without power',
-};
-
-const QUALIFIER_WORDS: Record<NonNullable<ElectricityObservation['qualifier']>, string> = {
-  about: 'about',
-  'fewer-than': 'fewer than',
-};
 
 export function electricityGroup(row: ElectricityObservation): ElectricityGroup {
   const start = startOfDate(row.date).getTime();
@@ -65,34 +58,46 @@ export function electricityGroup(row: ElectricityObservation): ElectricityGroup 
   return isAfterArticle(row.date) ? 'after-article' : '2025';
 }
 
-/** What the row says, in words: "4–6 hours of power a day", "fewer than 6 hours of power a day", "no power for 3 days". */
-export function electricityValueText(row: ElectricityObservation): string {
-  const value = electricityAmount(row);
-  const single = value === '1';
-  switch (row.measure) {
-    case 'supply_hours_per_day':
-      return value === undefined ? 'hours of power a day not reported' : `${value} ${single ? 'hour' : 'hours'} of power a day`;
-    case 'outage_hours_per_day':
-      return value === undefined ? 'hours without power not reported' : `${value} ${single ? 'hour' : 'hours'} without power a day`;
-    case 'days_without_power':
-      return value === undefined ? 'days without power, number not reported' : `no power for ${value} ${single ? 'day' : 'days'}`;
-  }
+/** Whether an amount takes the singular: "1 hour" in English; below 2 in French ("1,5 heure"), one figure only. */
+function singular(row: ElectricityObservation, value: string, locale: Locale): boolean {
+  if (locale === 'en') return value === '1';
+  const single = row.value_min === undefined || row.value_max === undefined || row.value_min === row.value_max;
+  return single && (row.value_min ?? row.value_max ?? 0) < 2;
+}
+
+const MEASURE_KEY = { supply_hours_per_day: 'supply', outage_hours_per_day: 'outage', days_without_power: 'days' } as const;
+
+/**
+ * What the row says, in words: "4–6 hours of power a day", "fewer than 6 hours of power a day", "no power for 3 days".
+ * French: "4–6 heures d’électricité par jour", "sans électricité pendant 3 jours".
+ */
+export function electricityValueText(row: ElectricityObservation, locale: Locale = 'en'): string {
+  const value = electricityAmount(row, locale);
+  const key = MEASURE_KEY[row.measure];
+  if (value === undefined) return t(locale, `graphics.elec.${key}.none`);
+  return t(locale, `graphics.elec.${key}.${singular(row, value, locale) ? 'one' : 'many'}`, { value });
 }
 
 /** The same in fewer words, for the narrow layout: "4–6 h with power", "no power for 3 days". */
-export function electricityShortValueText(row: ElectricityObservation): string {
-  const value = electricityAmount(row);
+export function electricityShortValueText(row: ElectricityObservation, locale: Locale = 'en'): string {
+  const value = electricityAmount(row, locale);
   switch (row.measure) {
     case 'supply_hours_per_day':
-      return value === undefined ? 'hours of power not reported' : `${value} h with power`;
+      return value === undefined ? t(locale, 'graphics.elec.supplyShort.none') : t(locale, 'graphics.elec.supplyShort', { value });
     case 'outage_hours_per_day':
-      return value === undefined ? 'hours without power not reported' : `${value} h without power`;
+      return value === undefined ? t(locale, 'graphics.elec.outage.none') : t(locale, 'graphics.elec.outageShort', { value });
     case 'days_without_power':
-      return electricityValueText(row);
+      return electricityValueText(row, locale);
   }
 }
 
+function placeName(places: Map<string, Place>, id: string, locale: Locale): string {
+  const place = places.get(id);
+  return place ? dataText(place, 'name', locale) : id;
+}
+
 function sortRows(rows: readonly ElectricityObservation[], places: Map<string, Place>): ElectricityObservation[] {
+  // One order in both languages (by the English name), so a row keeps its place in the chart.
   const name = (r: ElectricityObservation) => places.get(r.place)?.name ?? r.place;
   return [...rows].sort(
     (a, b) => startOfDate(a.date).getTime() - startOfDate(b.date).getTime() || name(a).localeCompare(name(b)) || a.id.localeCompare(b.id),
@@ -107,9 +112,10 @@ export function renderElectricity(
   options: ChartRenderOptions,
 ): string {
   const ctx = markContext(state, options);
+  const locale = options.locale ?? 'en';
   const placeById = new Map(places.map((p) => [p.id, p]));
   const rows = sortRows(observations, placeById).filter((r) => keepGroup(ctx, electricityGroup(r)));
-  if (rows.length === 0) return emptyChart('electricity', size, options, 'No electricity observations to show');
+  if (rows.length === 0) return emptyChart('electricity', size, options, t(locale, 'graphics.elec.empty'));
   const W = size.width;
   const pad = 10;
 
@@ -118,12 +124,12 @@ export function renderElectricity(
   const ranged = rows.some((r) => r.measure !== 'days_without_power' && r.value_max !== undefined && r.value_max !== r.value_min);
   const legendItems: LegendItem[] = [];
   if (measures.has('supply_hours_per_day')) {
-    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-bar elec-bar--supply'), text: 'hours with power' });
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-bar elec-bar--supply'), text: t(locale, 'graphics.elec.legend.supply') });
   }
   if (measures.has('outage_hours_per_day')) {
-    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-bar elec-bar--outage'), text: 'hours without power' });
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-bar elec-bar--outage'), text: t(locale, 'graphics.elec.legend.outage') });
   }
-  const rangeItem: LegendItem = { swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-key-range'), text: 'paler: up to the highest figure reported' };
+  const rangeItem: LegendItem = { swatch: (cx, cy) => rect(cx - 8, cy - 6, 16, 12, 'elec-key-range'), text: t(locale, 'graphics.elec.legend.range') };
   if (ranged) legendItems.push(rangeItem);
 
   // The label and the value share a line when they fit, else the value goes on a second line.
@@ -136,12 +142,18 @@ export function renderElectricity(
   // off, so they are never visible): only a row the state shows carries it there.
   const flagged = (r: ElectricityObservation) =>
     electricityGroup(r) === 'after-article' && (!narrow || groupShown(ctx, 'after-article'));
-  const labels = rows.map((r) => `${placeById.get(r.place)?.name ?? r.place} · ${formatDate(r.date)}${flagged(r) ? afterArticleSuffix(r.date) : ''}`);
-  const fits = (label: string, value: string) => textWidth(`${label}: ${value}`, fontSize) + textWidth(label, fontSize) * 0.07 <= W - 2 * pad;
-  const short = narrow && rows.some((r, i) => !fits(labels[i] ?? '', electricityValueText(r)));
+  const labels = rows.map(
+    (r) =>
+      t(locale, 'graphics.elec.rowLabel', { place: placeName(placeById, r.place, locale), date: formatDate(r.date, 'short', locale) }) +
+      (flagged(r) ? afterArticleSuffix(r.date, locale) : ''),
+  );
+  // French puts a narrow no-break space before the colon.
+  const colon = locale === 'fr' ? '\u202f:' : ':';
+  const fits = (label: string, value: string) => textWidth(`${label}${colon} ${value}`, fontSize) + textWidth(label, fontSize) * 0.07 <= W - 2 * pad;
+  const short = narrow && rows.some((r, i) => !fits(labels[i] ?? '', electricityValueText(r, locale)));
   const rowText = rows.map((r, i) => {
     const label = labels[i] ?? '';
-    const value = short ? electricityShortValueText(r) : electricityValueText(r);
+    const value = short ? electricityShortValueText(r, locale) : electricityValueText(r, locale);
     return { label, value, oneLine: fits(label, value) };
   });
   // Narrow: a thinner bar right under the text, and rows only as far apart as the height allows.
@@ -149,9 +161,9 @@ export function renderElectricity(
   const barGap = narrow ? 3 : 4;
   const contentHeight = (i: number) => {
     const r = rows[i];
-    const t = rowText[i];
-    if (!r || !t) return 0;
-    return (t.oneLine ? lineHeight : 2 * lineHeight) + (r.measure === 'days_without_power' ? 0 : barHeight + barGap + 2);
+    const text = rowText[i];
+    if (!r || !text) return 0;
+    return (text.oneLine ? lineHeight : 2 * lineHeight) + (r.measure === 'days_without_power' ? 0 : barHeight + barGap + 2);
   };
   const fixed = rows.reduce((sum, _r, i) => sum + contentHeight(i), 0);
   const minGap = narrow ? 2 : 10;
@@ -173,37 +185,37 @@ export function renderElectricity(
 
   const x = scaleLinear().domain([0, 24]).range([pad, W - pad - 8]);
   const ticks = [0, 6, 12, 18, 24];
-  const axis = ticks.map((t) =>
+  const axis = ticks.map((hour) =>
     [
-      line(x(t), rowsTop - 6, x(t), height - 8, t === 0 ? 'chart-axis-line' : 'chart-grid'),
+      line(x(hour), rowsTop - 6, x(hour), height - 8, hour === 0 ? 'chart-axis-line' : 'chart-grid'),
       el(
         'text',
-        { class: 'chart-tick-label', x: round(x(t)), y: round(axisTop + 16), 'text-anchor': t === 0 ? 'start' : t === 24 ? 'end' : 'middle' },
-        `${t} h`,
+        { class: 'chart-tick-label', x: round(x(hour)), y: round(axisTop + 16), 'text-anchor': hour === 0 ? 'start' : hour === 24 ? 'end' : 'middle' },
+        `${hour} h`,
       ),
     ].join(''),
   );
 
   let cursor = rowsTop;
   const marks = rows.map((r, i) => {
-    const t = rowText[i] ?? { label: '', value: '', oneLine: true };
+    const row = rowText[i] ?? { label: '', value: '', oneLine: true };
     const measure = MEASURE_CLASS[r.measure];
     const top = cursor;
     cursor += contentHeight(i) + gap;
     const baseline = top + fontSize;
     const fontAttr = narrow ? { 'font-size': fontSize } : {};
-    const text = t.oneLine
+    const text = row.oneLine
       ? el('text', { class: 'elec-text', x: pad, y: round(baseline), ...fontAttr }, [
-          el('tspan', { class: 'elec-label' }, escapeXml(`${t.label}:`)),
-          el('tspan', { class: `elec-value elec-value--${measure}` }, escapeXml(` ${t.value}`)),
+          el('tspan', { class: 'elec-label' }, escapeXml(`${row.label}${colon}`)),
+          el('tspan', { class: `elec-value elec-value--${measure}` }, escapeXml(` ${row.value}`)),
         ])
       : el('text', { class: 'elec-text', x: pad, y: round(baseline), ...fontAttr }, [
-          el('tspan', { class: 'elec-label', x: pad }, escapeXml(t.label)),
-          el('tspan', { class: `elec-value elec-value--${measure}`, x: pad, dy: lineHeight }, escapeXml(t.value)),
+          el('tspan', { class: 'elec-label', x: pad }, escapeXml(row.label)),
+          el('tspan', { class: `elec-value elec-value--${measure}`, x: pad, dy: lineHeight }, escapeXml(row.value)),
         ]);
     const parts = [text];
     if (r.measure !== 'days_without_power') {
-      const barY = top + (t.oneLine ? lineHeight : 2 * lineHeight) + barGap;
+      const barY = top + (row.oneLine ? lineHeight : 2 * lineHeight) + barGap;
       parts.push(rect(x(0), barY, x(24) - x(0), barHeight, 'elec-track'));
       const lo = r.value_min;
       const hi = r.value_max;
@@ -227,21 +239,32 @@ export function renderElectricity(
   ]);
 }
 
-export function electricityTable(observations: ElectricityObservation[], places: Place[]): ChartTable {
+export function electricityTable(observations: ElectricityObservation[], places: Place[], locale: Locale = 'en'): ChartTable {
   const placeById = new Map(places.map((p) => [p.id, p]));
   const rows = sortRows(observations, placeById);
   return {
-    caption: `Electricity supply reported in Mali; reports after the article (${formatDate(ARTICLE_DATE)}) are marked`,
-    columns: ['Date', 'Place', 'What was reported', 'Lowest', 'Highest', 'Confidence', 'After the article'],
-    rows: rows.map((r) => [
-      formatDate(r.date),
-      placeById.get(r.place)?.name ?? r.place,
-      r.qualifier ? `${MEASURE_WORDS[r.measure]} (the source says “${QUALIFIER_WORDS[r.qualifier]}”)` : MEASURE_WORDS[r.measure],
-      r.value_min ?? '',
-      r.value_max ?? '',
-      r.confidence,
-      afterArticleCell(r.date),
-    ]),
+    caption: t(locale, 'graphics.elec.caption', { date: formatDate(ARTICLE_DATE, 'short', locale) }),
+    columns: [
+      t(locale, 'graphics.col.date'),
+      t(locale, 'graphics.col.place'),
+      t(locale, 'graphics.elec.col.what'),
+      t(locale, 'graphics.elec.col.lowest'),
+      t(locale, 'graphics.elec.col.highest'),
+      t(locale, 'graphics.col.confidence'),
+      t(locale, 'graphics.col.afterArticle'),
+    ],
+    rows: rows.map((r) => {
+      const measure = t(locale, `graphics.elec.measure.${r.measure}`);
+      return [
+        formatDate(r.date, 'short', locale),
+        placeName(placeById, r.place, locale),
+        r.qualifier ? t(locale, 'graphics.elec.qualified', { measure, qualifier: t(locale, `graphics.elec.qualifier.${r.qualifier}`) }) : measure,
+        r.value_min ?? '',
+        r.value_max ?? '',
+        t(locale, `graphics.confidence.${r.confidence}`),
+        afterArticleCell(r.date, locale),
+      ];
+    }),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),
   };

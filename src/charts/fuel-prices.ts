@@ -10,6 +10,8 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { FuelPrice, Place } from '../data/schema';
 import { formatDate, startOfDate } from '../data/dates';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
 import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
@@ -42,6 +44,7 @@ import {
   uniqueSources,
   wrapToWidth,
   type LegendItem,
+  dataText,
 } from './common';
 import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
@@ -52,14 +55,10 @@ const CAP_WIDTH = 16;
 const SPAN_HEIGHT = 6;
 const DODGE = 11;
 
-const MARKET_WORDS: Record<FuelPrice['market'], string> = {
-  official: 'official pump price',
-  informal: 'informal or black-market price',
-};
-
-function placeName(row: FuelPrice, places: Map<string, Place>): string {
-  if (!row.place) return 'Place unspecified';
-  return places.get(row.place)?.name ?? row.place;
+function placeName(row: FuelPrice, places: Map<string, Place>, locale: Locale): string {
+  if (!row.place) return t(locale, 'graphics.fuel.placeUnspecified');
+  const place = places.get(row.place);
+  return place ? dataText(place, 'name', locale) : row.place;
 }
 
 function priceRange(row: FuelPrice): { min: number; max: number } {
@@ -69,11 +68,14 @@ function priceRange(row: FuelPrice): { min: number; max: number } {
   };
 }
 
-/** "Mopti, 1,500–2,000 CFA", with the fuel when the source names it: "Bamako, 775 CFA, petrol". */
-export function fuelPriceLabel(row: FuelPrice, places: Map<string, Place>): string {
+/**
+ * "Mopti, 1,500–2,000 CFA", with the fuel when the source names it: "Bamako, 775 CFA, petrol".
+ * French: "Bamako, 775 FCFA, essence".
+ */
+export function fuelPriceLabel(row: FuelPrice, places: Map<string, Place>, locale: Locale = 'en'): string {
   const { min, max } = priceRange(row);
-  const fuel = row.fuel === 'unknown' ? '' : `, ${row.fuel}`;
-  return `${placeName(row, places)}, ${formatRange(min, max)} CFA${fuel}`;
+  const fuel = row.fuel === 'unknown' ? '' : `, ${t(locale, `graphics.fuel.fuel.${row.fuel}`)}`;
+  return t(locale, 'graphics.fuel.label', { place: placeName(row, places, locale), price: formatRange(min, max, locale), fuel });
 }
 
 function sortRows(rows: readonly FuelPrice[]): FuelPrice[] {
@@ -90,8 +92,9 @@ export function renderFuelPrices(
   options: ChartRenderOptions,
 ): string {
   const ctx = markContext(state, options);
+  const locale = options.locale ?? 'en';
   const rows = sortRows(prices).filter((r) => keepGroup(ctx, r.market));
-  if (rows.length === 0) return emptyChart('fuel-prices', size, options, 'No fuel prices to show');
+  if (rows.length === 0) return emptyChart('fuel-prices', size, options, t(locale, 'graphics.fuel.empty'));
   const placeById = new Map(places.map((p) => [p.id, p]));
   const W = size.width;
   const H = size.height;
@@ -103,19 +106,19 @@ export function renderFuelPrices(
   const markets = (['official', 'informal'] as const).filter((m) => rows.some((r) => r.market === m));
   const legendItems: LegendItem[] = markets.map((m) => ({
     swatch: (cx, cy) => circle(cx, cy, DOT_RADIUS, `fuel-shape fuel-shape--${m}`),
-    text: m === 'official' ? 'Official pump price' : narrow ? 'Informal price' : 'Informal or black-market price',
+    text: t(locale, m === 'official' ? 'graphics.fuel.legend.official' : narrow ? 'graphics.fuel.legend.informalShort' : 'graphics.fuel.legend.informal'),
   }));
   if (rows.some((r) => priceRange(r).min !== priceRange(r).max)) {
     legendItems.push({
       swatch: (cx, cy) =>
         [rect(cx - 2, cy - 8, 4, 16, 'fuel-key'), line(cx - 6, cy - 8, cx + 6, cy - 8, 'fuel-key-cap'), line(cx - 6, cy + 8, cx + 6, cy + 8, 'fuel-key-cap')].join(''),
-      text: 'range reported',
+      text: t(locale, 'graphics.fuel.legend.range'),
     });
   }
   if (rows.some((r) => periodOf(r.date).precision !== 'day')) {
     legendItems.push({
       swatch: (cx, cy) => [rect(cx - 8, cy - 2, 16, 4, 'fuel-key'), line(cx - 8, cy - 6, cx - 8, cy + 6, 'fuel-key-cap'), line(cx + 8, cy - 6, cx + 8, cy + 6, 'fuel-key-cap')].join(''),
-      text: narrow ? 'day not reported' : 'month known, not the day',
+      text: t(locale, narrow ? 'graphics.fuel.legend.monthShort' : 'graphics.fuel.legend.month'),
     });
   }
   const legend = flowLegend(legendItems, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined);
@@ -132,7 +135,7 @@ export function renderFuelPrices(
     .nice(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
   const yTicks = y.ticks(Math.max(2, Math.floor((plotBottom - plotTop) / 55)));
   // Narrow: the axis title names the unit, so the tick labels leave it out and the plot gets the width.
-  const yLabel = (t: number) => (narrow ? formatNumber(t) : `${formatNumber(t)} CFA`);
+  const yLabel = (v: number) => (narrow ? formatNumber(v, locale) : t(locale, 'graphics.fuel.tick', { price: formatNumber(v, locale) }));
   const plotLeft = pad + Math.max(...yTicks.map((t) => textWidth(yLabel(t)))) + 8;
   const plotRight = W - pad - 4;
 
@@ -145,17 +148,22 @@ export function renderFuelPrices(
   const px = (t: number) => x(new Date(t));
 
   // Axes.
-  const grid = yTicks.map((t) =>
+  const grid = yTicks.map((v) =>
     [
-      line(plotLeft, y(t), plotRight, y(t), t === 0 ? 'chart-axis-line' : 'chart-grid'),
-      el('text', { class: 'chart-tick-label', x: round(plotLeft - 8), y: round(y(t) + FONT_SIZE * 0.35), 'text-anchor': 'end' }, escapeXml(yLabel(t))),
+      line(plotLeft, y(v), plotRight, y(v), v === 0 ? 'chart-axis-line' : 'chart-grid'),
+      el('text', { class: 'chart-tick-label', x: round(plotLeft - 8), y: round(y(v) + FONT_SIZE * 0.35), 'text-anchor': 'end' }, escapeXml(yLabel(v))),
     ].join(''),
   );
-  const yTitle = el('text', { class: 'chart-axis-title', x: pad, y: yTitleBaseline, 'font-size': narrow ? SMALL_FONT_SIZE : undefined }, 'Price per litre, in CFA francs');
+  const yTitle = el(
+    'text',
+    { class: 'chart-axis-title', x: pad, y: yTitleBaseline, 'font-size': narrow ? SMALL_FONT_SIZE : undefined },
+    escapeXml(t(locale, 'graphics.fuel.axisTitle')),
+  );
 
   const months = monthStarts(domain[0], domain[1] + 1);
   const monthWidth = (plotRight - plotLeft) * (30.4 * DAY_MS) / (domain[1] - domain[0]);
-  const labelWidth = textWidth('Sep 2025') + 12;
+  // Room for the widest month label: "Sep 2025" in English, "janv. 2025" in French.
+  const labelWidth = (locale === 'en' ? textWidth('Sep 2025') : Math.max(...Array.from({ length: 12 }, (_, i) => textWidth(`${monthName(i, false, locale)} 2025`)))) + 12;
   const step = [1, 2, 3, 4, 6, 12].find((s) => s * monthWidth >= labelWidth) ?? 12;
   const xAxis = months.map((m) => {
     const d = new Date(m);
@@ -163,7 +171,7 @@ export function renderFuelPrices(
     const tick = line(px(m), plotBottom, px(m), plotBottom + 6, 'chart-tick');
     const index = d.getUTCFullYear() * 12 + d.getUTCMonth();
     const cx = px((m + Math.min(next, domain[1])) / 2);
-    const text = `${monthName(d.getUTCMonth())} ${d.getUTCFullYear()}`;
+    const text = `${monthName(d.getUTCMonth(), false, locale)} ${d.getUTCFullYear()}`;
     const half = textWidth(text) / 2;
     const labelled = index % step === 0 && cx - half >= 0 && cx + half <= W;
     return tick + (labelled ? el('text', { class: 'chart-tick-label', x: round(cx), y: round(plotBottom + 22), 'text-anchor': 'middle' }, text) : '');
@@ -241,7 +249,7 @@ export function renderFuelPrices(
     const g = geometry.get(r.id);
     // A label a static render leaves out is still placed, so the others sit where the interactive render puts them.
     if (!g || (!labelAttrs && !shownTogether.ranked(r.id))) continue;
-    const text = fuelPriceLabel(r, placeById);
+    const text = fuelPriceLabel(r, placeById, locale);
     // A label wider than the chart (narrow embeds) wraps.
     const lines = wrapToWidth(text, W - 2 * pad, FONT_SIZE, true);
     const width = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE, true)));
@@ -289,20 +297,28 @@ export function renderFuelPrices(
   ]);
 }
 
-export function fuelPricesTable(prices: FuelPrice[], places: Place[]): ChartTable {
+export function fuelPricesTable(prices: FuelPrice[], places: Place[], locale: Locale = 'en'): ChartTable {
   const placeById = new Map(places.map((p) => [p.id, p]));
   const rows = sortRows(prices);
   return {
-    caption: 'Fuel prices per litre reported in Mali, in CFA francs',
-    columns: ['Date', 'Place', 'Market', 'Fuel', 'Lowest price (CFA/litre)', 'Highest price (CFA/litre)', 'Confidence'],
+    caption: t(locale, 'graphics.fuel.caption'),
+    columns: [
+      t(locale, 'graphics.col.date'),
+      t(locale, 'graphics.col.place'),
+      t(locale, 'graphics.fuel.col.market'),
+      t(locale, 'graphics.fuel.col.fuel'),
+      t(locale, 'graphics.fuel.col.lowest'),
+      t(locale, 'graphics.fuel.col.highest'),
+      t(locale, 'graphics.col.confidence'),
+    ],
     rows: rows.map((r) => [
-      formatDate(r.date),
-      r.place ? (placeById.get(r.place)?.name ?? r.place) : 'unspecified',
-      MARKET_WORDS[r.market],
-      r.fuel,
+      formatDate(r.date, 'short', locale),
+      r.place ? placeName(r, placeById, locale) : t(locale, 'graphics.fuel.unspecified'),
+      t(locale, `graphics.fuel.market.${r.market}`),
+      t(locale, `graphics.fuel.fuel.${r.fuel}`),
       priceRange(r).min,
       priceRange(r).max,
-      r.confidence,
+      t(locale, `graphics.confidence.${r.confidence}`),
     ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),

@@ -41,18 +41,18 @@ export function renderChart(data: SiteData, state: ChartState, size: Size, given
   }
 }
 
-// TODO(i13-graphics): tables in the reader's language.
-export function chartTable(data: SiteData, kind: ChartKind, _locale: Locale = 'en'): ChartTable {
+/** A chart's data as a table, in the reader's language: caption, column headers and words in the cells. */
+export function chartTable(data: SiteData, kind: ChartKind, locale: Locale = 'en'): ChartTable {
   switch (kind) {
     case 'fuel-prices':
-      return fuelPricesTable(data.fuelPrices, data.places);
+      return fuelPricesTable(data.fuelPrices, data.places, locale);
     case 'electricity':
-      return electricityTable(data.electricity, data.places);
+      return electricityTable(data.electricity, data.places, locale);
     case 'school-calendar':
-      return schoolCalendarTable(data.schoolClosures);
+      return schoolCalendarTable(data.schoolClosures, locale);
     case 'roads-waffle':
-      return roadsWaffleTable(data.figures);
+      return roadsWaffleTable(data.figures, undefined, locale);
     case 'timeline':
-      return timelineTable(data.timeline);
+      return timelineTable(data.timeline, locale);
   }
 }

@@ -5,6 +5,8 @@
  * here.
  */
 import type { KeyFigure } from '../data/schema';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
 import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
@@ -26,6 +28,7 @@ import {
   textWidth,
   uniqueSources,
   wrapToWidth,
+  dataText,
 } from './common';
 
 export type WaffleGroup = 'events' | 'fatalities';
@@ -44,13 +47,9 @@ const GROUPS: WaffleGroup[] = ['events', 'fatalities'];
 const HEADLINE_SIZE = 24;
 const CELL_GAP = 3;
 
-const QUALIFIER_WORDS: Record<KeyFigure['qualifier'], string> = {
-  exact: '',
-  about: 'About ',
-  'more-than': 'More than ',
-  'at-least': 'At least ',
-  range: '',
-};
+function qualifierWords(qualifier: KeyFigure['qualifier'], locale: Locale): string {
+  return qualifier === 'exact' || qualifier === 'range' ? '' : t(locale, `graphics.waffle.qualifier.${qualifier}`);
+}
 
 function isPercent(unit: string): boolean {
   return /%|per ?cent/i.test(unit);
@@ -75,20 +74,27 @@ function checkedFigure(figures: readonly KeyFigure[], id: string): WaffleFigure 
   return { row, filled, upTo: Math.max(filled, upTo) };
 }
 
-/** "About 70%", "60–70%", "More than 50%". */
-export function waffleHeadline(row: KeyFigure): string {
-  const unit = row.unit.trim().startsWith('%') ? '%' : ` ${row.unit.trim()}`;
+/** "About 70%", "60–70%", "More than 50%". French "Environ 70 %" (a no-break space before the sign). */
+export function waffleHeadline(row: KeyFigure, locale: Locale = 'en'): string {
+  const unitText = dataText(row, 'unit', locale).trim();
+  const unit = unitText.startsWith('%') ? (locale === 'fr' ? '\u00a0%' : '%') : ` ${unitText}`;
   const value =
     row.qualifier === 'range' && row.value_max !== undefined
-      ? `${formatNumber(required(row.value, row.id))}–${formatNumber(row.value_max)}`
-      : formatNumber(required(row.value, row.id));
-  return `${QUALIFIER_WORDS[row.qualifier]}${value}${unit}`;
+      ? `${formatNumber(required(row.value, row.id), locale)}–${formatNumber(row.value_max, locale)}`
+      : formatNumber(required(row.value, row.id), locale);
+  return `${qualifierWords(row.qualifier, locale)}${value}${unit}`;
+}
+
+/** A figure's scope and period: "North and West Africa, 2023". */
+function figureContext(row: KeyFigure, locale: Locale): string {
+  return [row.scope ? dataText(row, 'scope', locale) : '', row.period ? dataText(row, 'period', locale) : ''].filter(Boolean).join(', ');
 }
 
 /** The sentence under a grid: the figure's own label, with its period and scope when given. */
-function waffleDetail(row: KeyFigure): string {
-  const context = [row.scope, row.period].filter(Boolean).join(', ');
-  return context ? `${row.label} (${context})` : row.label;
+function waffleDetail(row: KeyFigure, locale: Locale): string {
+  const context = figureContext(row, locale);
+  const label = dataText(row, 'label', locale);
+  return context ? `${label} (${context})` : label;
 }
 
 export function renderRoadsWaffle(
@@ -99,6 +105,7 @@ export function renderRoadsWaffle(
   ids: WaffleFigureIds = DEFAULT_WAFFLE_IDS,
 ): string {
   const ctx = markContext(state, options);
+  const locale = options.locale ?? 'en';
   const all = { events: checkedFigure(figures, ids.events), fatalities: checkedFigure(figures, ids.fatalities) };
   const shown = GROUPS.filter((g) => keepGroup(ctx, g));
   const W = size.width;
@@ -109,10 +116,10 @@ export function renderRoadsWaffle(
   const lineHeight = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
 
   // Narrow: when both figures share their scope and period, the footnote says it once.
-  const context = (row: KeyFigure) => [row.scope, row.period].filter(Boolean).join(', ');
+  const context = (row: KeyFigure) => figureContext(row, locale);
   const shared = narrow && context(all.events.row) !== '' && context(all.events.row) === context(all.fatalities.row) ? context(all.events.row) : '';
-  const detailText = (g: WaffleGroup) => (shared ? all[g].row.label : waffleDetail(all[g].row));
-  const footnote = shared ? `${shared}. Each square is 1% of the total.` : 'Each square is 1% of the total';
+  const detailText = (g: WaffleGroup) => (shared ? dataText(all[g].row, 'label', locale) : waffleDetail(all[g].row, locale));
+  const footnote = shared ? t(locale, 'graphics.waffle.footnoteShared', { context: shared }) : t(locale, 'graphics.waffle.footnote');
   const footLines = narrow ? wrapToWidth(footnote, W - 2 * pad, fontSize) : [footnote];
   const footHeight = footLines.length * lineHeight + 10;
 
@@ -121,7 +128,7 @@ export function renderRoadsWaffle(
     const blockWidth = (W - 2 * pad - (columns - 1) * gap) / columns;
     const details = Object.fromEntries(GROUPS.map((g) => [g, wrapToWidth(detailText(g), blockWidth, fontSize)])) as Record<WaffleGroup, string[]>;
     // The headline shrinks (down to 18) rather than run past its column.
-    const headlineSize = narrow ? Math.max(18, Math.min(HEADLINE_SIZE, ...shown.map((g) => HEADLINE_SIZE * (blockWidth / textWidth(waffleHeadline(all[g].row), HEADLINE_SIZE, true))))) : HEADLINE_SIZE;
+    const headlineSize = narrow ? Math.max(18, Math.min(HEADLINE_SIZE, ...shown.map((g) => HEADLINE_SIZE * (blockWidth / textWidth(waffleHeadline(all[g].row, locale), HEADLINE_SIZE, true))))) : HEADLINE_SIZE;
     const textHeight = (g: WaffleGroup) => headlineSize + 8 + details[g].length * lineHeight + 10;
     const blockRows = sideBySide ? 1 : shown.length;
     const headerHeights = sideBySide ? [Math.max(...shown.map(textHeight))] : shown.map(textHeight);
@@ -147,7 +154,7 @@ export function renderRoadsWaffle(
     const header = sideBySide ? (headerHeights[0] ?? 0) : (headerHeights[i] ?? 0);
     const bx = pad + col * (blockWidth + gap);
     const parts: string[] = [
-      el('text', { class: 'waffle-headline', x: round(bx), y: round(top + headlineSize), 'font-size': round(headlineSize) }, escapeXml(waffleHeadline(fig.row))),
+      el('text', { class: 'waffle-headline', x: round(bx), y: round(top + headlineSize), 'font-size': round(headlineSize) }, escapeXml(waffleHeadline(fig.row, locale))),
       textLines(details[g], bx, top + headlineSize + 8 + fontSize, narrow ? { class: 'waffle-detail', 'font-size': fontSize } : { class: 'waffle-detail' }, lineHeight),
     ];
     const gy = top + header;
@@ -168,12 +175,30 @@ export function renderRoadsWaffle(
   return chartSvg('roads-waffle', { width: W, height }, options, ctx, [el('g', { class: 'chart-marks' }, blocks), foot]);
 }
 
-export function roadsWaffleTable(figures: KeyFigure[], ids: WaffleFigureIds = DEFAULT_WAFFLE_IDS): ChartTable {
+export function roadsWaffleTable(figures: KeyFigure[], ids: WaffleFigureIds = DEFAULT_WAFFLE_IDS, locale: Locale = 'en'): ChartTable {
   const rows = [ids.events, ids.fatalities].map((id) => figures.find((f) => f.id === id)).filter((f): f is KeyFigure => Boolean(f));
   return {
-    caption: 'Violence near roads in North and West Africa',
-    columns: ['Figure', 'Value', 'Highest value', 'Unit', 'Qualifier', 'Period', 'Scope', 'Confidence'],
-    rows: rows.map((f) => [f.label, required(f.value, `figure "${f.id}" value`), f.value_max ?? '', f.unit, f.qualifier, f.period ?? '', f.scope ?? '', f.confidence]),
+    caption: t(locale, 'graphics.waffle.caption'),
+    columns: [
+      t(locale, 'graphics.waffle.col.figure'),
+      t(locale, 'graphics.waffle.col.value'),
+      t(locale, 'graphics.waffle.col.highest'),
+      t(locale, 'graphics.waffle.col.unit'),
+      t(locale, 'graphics.waffle.col.qualifier'),
+      t(locale, 'graphics.waffle.col.period'),
+      t(locale, 'graphics.waffle.col.scope'),
+      t(locale, 'graphics.col.confidence'),
+    ],
+    rows: rows.map((f) => [
+      dataText(f, 'label', locale),
+      required(f.value, `figure "${f.id}" value`),
+      f.value_max ?? '',
+      dataText(f, 'unit', locale),
+      t(locale, `graphics.waffle.qualifierCell.${f.qualifier}`),
+      f.period ? dataText(f, 'period', locale) : '',
+      f.scope ? dataText(f, 'scope', locale) : '',
+      t(locale, `graphics.confidence.${f.confidence}`),
+    ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),
   };

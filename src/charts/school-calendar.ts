@@ -10,7 +10,9 @@
  */
 import type { SchoolClosure } from '../data/schema';
 import { formatDate } from '../data/dates';
-import { el, type Size } from '../lib/svg';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
+import { el, escapeXml, type Size } from '../lib/svg';
 import type { ChartRenderOptions, ChartState, ChartTable } from './chart-state';
 import {
   COMPACT_LEGEND,
@@ -37,6 +39,7 @@ import {
   uniqueSources,
   wrapToWidth,
   type LegendItem,
+  dataText,
 } from './common';
 
 const MIN_CELL = 28;
@@ -44,7 +47,6 @@ const MAX_CELL = 46;
 const CELL_GAP = 3;
 const MONTH_GAP = 24;
 const MONTH_HEADER = 46;
-const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 /**
  * The narrow layout fits the height it is given: months side by side with
  * smaller cells when stacking them would not fit, tighter gaps and headers.
@@ -81,12 +83,16 @@ export function closureDays(c: SchoolClosure): ClosureDays {
   return out;
 }
 
-/** "All schools nationwide: closed 27 Oct 2025 – 9 Nov 2025; reopened 10 Nov 2025; announced 26 Oct 2025". */
-export function closureLabel(c: SchoolClosure): string {
-  const parts = [`${c.scope}: closed ${formatDate(c.start_date)} – ${formatDate(c.end_date)}`];
-  if (c.reopen_date) parts.push(`reopened ${formatDate(c.reopen_date)}`);
-  if (c.announced) parts.push(`announced ${formatDate(c.announced)}`);
-  return parts.join('; ');
+/**
+ * "All schools nationwide: closed 27 Oct 2025 – 9 Nov 2025; reopened 10 Nov 2025; announced 26 Oct 2025".
+ * French: "Toutes les écoles… : fermées du 27 oct. 2025 au 9 nov. 2025 ; réouverture le 10 nov. 2025 ; annonce le 26 oct. 2025".
+ */
+export function closureLabel(c: SchoolClosure, locale: Locale = 'en'): string {
+  const date = (d: string) => formatDate(d, 'short', locale);
+  const parts = [t(locale, 'graphics.cal.label.closed', { scope: dataText(c, 'scope', locale), from: date(c.start_date), to: date(c.end_date) })];
+  if (c.reopen_date) parts.push(t(locale, 'graphics.cal.label.reopened', { date: date(c.reopen_date) }));
+  if (c.announced) parts.push(t(locale, 'graphics.cal.label.announced', { date: date(c.announced) }));
+  return parts.join(locale === 'fr' ? '\u202f; ' : '; ');
 }
 
 function monthsSpanned(closures: readonly SchoolClosure[]): number[] {
@@ -125,7 +131,8 @@ function sortRows(rows: readonly SchoolClosure[]): SchoolClosure[] {
 
 export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartState, size: Size, options: ChartRenderOptions): string {
   const ctx = markContext(state, options);
-  if (closures.length === 0) return emptyChart('school-calendar', size, options, 'No school closures to show');
+  const locale = options.locale ?? 'en';
+  if (closures.length === 0) return emptyChart('school-calendar', size, options, t(locale, 'graphics.cal.empty'));
   const rows = sortRows(closures);
   const days = rows.map(closureDays);
   const W = size.width;
@@ -133,16 +140,16 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
 
   const legendItems: LegendItem[] = [];
   if (keepGroup(ctx, 'closed')) {
-    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day'), text: 'schools closed' });
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day'), text: t(locale, 'graphics.cal.legend.closed') });
     if (days.some((d) => d.closed.some((c) => c.uncertain))) {
-      legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day is-uncertain'), text: 'closed, exact days not reported' });
+      legendItems.push({ swatch: (cx, cy) => rect(cx - 8, cy - 8, 16, 16, 'cal-closed-day is-uncertain'), text: t(locale, 'graphics.cal.legend.uncertain') });
     }
   }
   if (keepGroup(ctx, 'reopen') && days.some((d) => d.reopen !== undefined)) {
-    legendItems.push({ swatch: (cx, cy) => rect(cx - 7, cy - 7, 14, 14, 'cal-reopen-day'), text: 'schools reopen' });
+    legendItems.push({ swatch: (cx, cy) => rect(cx - 7, cy - 7, 14, 14, 'cal-reopen-day'), text: t(locale, 'graphics.cal.legend.reopen') });
   }
   if (keepGroup(ctx, 'announced') && days.some((d) => d.announced !== undefined)) {
-    legendItems.push({ swatch: (cx, cy) => circle(cx, cy, 4.5, 'cal-announced'), text: 'closure announced' });
+    legendItems.push({ swatch: (cx, cy) => circle(cx, cy, 4.5, 'cal-announced'), text: t(locale, 'graphics.cal.legend.announced') });
   }
   const narrow = isNarrow(size);
   const legend = flowLegend(legendItems, pad, 2, W - 2 * pad, narrow ? COMPACT_LEGEND : undefined);
@@ -150,7 +157,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   // Conditional labels: one slot per closure under the months.
   const labelSize = narrow ? SMALL_FONT_SIZE : FONT_SIZE;
   const labelLine = narrow ? SMALL_LINE_HEIGHT : LINE_HEIGHT;
-  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapToWidth(closureLabel(c), W - 2 * pad, labelSize, true) }));
+  const labelled = rows.map((c) => ({ c, attrs: conditionalLabelAttrs(ctx, c.id, 'cal-label'), lines: wrapToWidth(closureLabel(c, locale), W - 2 * pad, labelSize, true) }));
   const labelHeight = labelled.reduce((h, l) => h + (l.attrs ? l.lines.length * labelLine + 6 : 0), 0);
 
   const cellGap = narrow ? NARROW.cellGap : CELL_GAP;
@@ -186,7 +193,7 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   // In a small cell the number sits a little high, leaving room under it for the announcement dot.
   const numberLift = cell >= 26 ? 0 : 1.5;
   // Two-letter weekday names need about 20 units; narrower cells get one letter.
-  const weekdays = cell >= 20 ? WEEKDAYS : WEEKDAYS.map((w) => w.slice(0, 1));
+  const weekdays = t(locale, cell >= 20 ? 'graphics.cal.weekdays' : 'graphics.cal.weekdayLetters').split(' ');
 
   const cellAt = new Map<number, { x: number; y: number }>();
   const base: string[] = [];
@@ -201,13 +208,16 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
     if (col === 0 && row > 0) blockTop += monthHeader + (weeksPerBlockRow[row - 1] ?? 6) * (cell + cellGap) + 16;
     const bx = left + col * (blockWidth + monthGap);
     const d = new Date(month);
-    base.push(el('text', { class: 'cal-month-title', x: round(bx), y: round(blockTop + 16) }, `${monthName(d.getUTCMonth(), true)} ${d.getUTCFullYear()}`));
+    // A heading: French capitalises the month there ("Octobre 2025"), as English always does.
+    const name = monthName(d.getUTCMonth(), true, locale);
+    const title = `${name.charAt(0).toUpperCase()}${name.slice(1)} ${d.getUTCFullYear()}`;
+    base.push(el('text', { class: 'cal-month-title', x: round(bx), y: round(blockTop + 16) }, escapeXml(title)));
     weekdays.forEach((w, k) =>
       base.push(
         el(
           'text',
           { class: 'cal-weekday', x: round(bx + k * (cell + cellGap) + cell / 2), y: round(blockTop + monthHeader - 8), 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE },
-          w,
+          escapeXml(w),
         ),
       ),
     );
@@ -275,22 +285,30 @@ export function renderSchoolCalendar(closures: SchoolClosure[], state: ChartStat
   ]);
 }
 
-export function schoolCalendarTable(closures: SchoolClosure[]): ChartTable {
+export function schoolCalendarTable(closures: SchoolClosure[], locale: Locale = 'en'): ChartTable {
   const rows = sortRows(closures);
+  const date = (d: string) => formatDate(d, 'short', locale);
   return {
-    caption: 'School closures in Mali',
-    columns: ['Scope', 'Closed from', 'Closed until', 'Calendar days closed', 'Reopened', 'Announced'],
+    caption: t(locale, 'graphics.cal.caption'),
+    columns: [
+      t(locale, 'graphics.cal.col.scope'),
+      t(locale, 'graphics.cal.col.from'),
+      t(locale, 'graphics.cal.col.until'),
+      t(locale, 'graphics.cal.col.days'),
+      t(locale, 'graphics.cal.col.reopened'),
+      t(locale, 'graphics.cal.col.announced'),
+    ],
     rows: rows.map((c) => {
       const from = periodOf(c.start_date);
       const to = periodOf(c.end_date);
       const exact = from.precision === 'day' && to.precision === 'day';
       return [
-        c.scope,
-        formatDate(c.start_date),
-        formatDate(c.end_date),
+        dataText(c, 'scope', locale),
+        date(c.start_date),
+        date(c.end_date),
         exact ? Math.round((to.end - from.start) / DAY_MS) : '',
-        c.reopen_date ? formatDate(c.reopen_date) : '',
-        c.announced ? formatDate(c.announced) : '',
+        c.reopen_date ? date(c.reopen_date) : '',
+        c.announced ? date(c.announced) : '',
       ];
     }),
     sourceIds: uniqueSources(rows),

@@ -10,7 +10,9 @@
  */
 import type { TimelineEvent } from '../data/schema';
 import { formatDate, formatDateRange, startOfDate } from '../data/dates';
-import { AFTER_ARTICLE_FLAG, ARTICLE_DATE, afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
+import { AFTER_ARTICLE_FLAGS, ARTICLE_DATE, afterArticleCell, afterArticleSuffix, isAfterArticle } from '../data/currency';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
 import { el, escapeXml, type Size } from '../lib/svg';
 import { TIMELINE_GROUPS, type ChartRenderOptions, type ChartState, type ChartTable } from './chart-state';
 import {
@@ -43,6 +45,7 @@ import {
   type LegendItem,
   type MarkContext,
   type Period,
+  dataText,
 } from './common';
 import { CoVisibleLabels, leader, leaderEnds, pickBox, rankFirst, segmentCrossings, type Box, type Candidate } from './labels';
 
@@ -57,14 +60,9 @@ const R = 5;
 const LANE = 2 * R + 2;
 const LABEL_CHARS = 28;
 
-const CATEGORY_NAMES: Record<Category, string> = {
-  politics: 'Politics',
-  security: 'Security',
-  blockade: 'Blockade',
-  energy: 'Energy',
-  international: 'International',
-  governance: 'Governance',
-};
+function categoryName(category: Category, locale: Locale): string {
+  return t(locale, `graphics.tl.category.${category}`);
+}
 
 export interface TimelineScale {
   (t: number): number;
@@ -90,12 +88,12 @@ function sortRows(rows: readonly TimelineEvent[]): TimelineEvent[] {
   return [...rows].sort((a, b) => spanOf(a.date).start - spanOf(b.date).start || a.id.localeCompare(b.id));
 }
 
-function dateText(e: TimelineEvent): string {
-  return compactDateText(e) + afterArticleSuffix(e.date);
+function dateText(e: TimelineEvent, locale: Locale): string {
+  return compactDateText(e, false, locale) + afterArticleSuffix(e.date, locale);
 }
 
-export function timelineLabelLines(e: TimelineEvent): string[] {
-  return [...wrapText(e.title, LABEL_CHARS), dateText(e)];
+export function timelineLabelLines(e: TimelineEvent, locale: Locale = 'en'): string[] {
+  return [...wrapText(dataText(e, 'title', locale), LABEL_CHARS), dateText(e, locale)];
 }
 
 interface Placed {
@@ -164,11 +162,11 @@ function markGroup(ctx: MarkContext, p: Placed, shape: string): string {
   );
 }
 
-function categoryLegendItems(rows: readonly TimelineEvent[], r: number, uncertainText: string): LegendItem[] {
+function categoryLegendItems(rows: readonly TimelineEvent[], r: number, uncertainText: string, locale: Locale): LegendItem[] {
   const categories = TIMELINE_GROUPS.filter((c) => rows.some((e) => e.category === c));
   const items: LegendItem[] = categories.map((c) => ({
     swatch: (cx, cy) => el('g', { class: `tl-event tl-event--${c}` }, circle(cx, cy, r, 'tl-dot')),
-    text: CATEGORY_NAMES[c],
+    text: categoryName(c, locale),
   }));
   if (rows.some((e) => e.confidence !== 'confirmed')) {
     items.push({
@@ -179,14 +177,14 @@ function categoryLegendItems(rows: readonly TimelineEvent[], r: number, uncertai
   if (rows.some((e) => isAfterArticle(e.date))) {
     items.push({
       swatch: (cx, cy) => rect(cx - r, cy - r, 2 * r, 2 * r, 'tl-after-band'),
-      text: `Shaded: ${AFTER_ARTICLE_FLAG}`,
+      text: t(locale, 'graphics.tl.legend.after', { flag: AFTER_ARTICLE_FLAGS[locale] }),
     });
   }
   return items;
 }
 
 /** Year ticks on the left part of the axis, month ticks on the stretched right part, and the note on the change of scale. */
-function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number): string[] {
+function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number, locale: Locale): string[] {
   const start = x.start;
   const end = x.end;
   const axis: string[] = [
@@ -221,7 +219,7 @@ function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number)
       el(
         'text',
         { class: january ? 'chart-tick-label chart-tick-label--major' : 'chart-tick-label', x: round(tx), y: round(axisY + 20), 'text-anchor': 'middle' },
-        january ? String(d.getUTCFullYear()) : monthName(d.getUTCMonth()),
+        january ? String(d.getUTCFullYear()) : escapeXml(monthName(d.getUTCMonth(), false, locale)),
       ),
     );
   }
@@ -229,7 +227,7 @@ function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number)
     el(
       'text',
       { class: 'chart-note', x: round(x(end)), y: round(noteY), 'text-anchor': 'end', 'font-size': SMALL_FONT_SIZE },
-      'Scale changes: 2025 on is stretched',
+      escapeXml(t(locale, 'graphics.tl.scaleNote')),
     ),
   );
   return axis;
@@ -237,8 +235,9 @@ function timelineAxis(x: TimelineScale, axisY: number, W: number, noteY: number)
 
 export function renderTimeline(events: TimelineEvent[], state: ChartState, size: Size, options: ChartRenderOptions): string {
   const ctx = markContext(state, options);
+  const locale = options.locale ?? 'en';
   const rows = sortRows(events).filter((e) => keepGroup(ctx, e.category));
-  if (rows.length === 0) return emptyChart('timeline', size, options, 'No events to show');
+  if (rows.length === 0) return emptyChart('timeline', size, options, t(locale, 'graphics.tl.empty'));
   const periods = new Map(rows.map((e) => [e.id, spanOf(e.date, e.end_date)]));
   const start = Math.min(TIMELINE_START, ...[...periods.values()].map((p) => Date.UTC(new Date(p.start).getUTCFullYear(), 0, 1)));
   const end = Math.max(TIMELINE_END, ...[...periods.values()].map((p) => p.end));
@@ -250,7 +249,7 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   const x = timelineScale(start, end, pad + 4, W - pad - 4);
 
   // Legend: the categories drawn, and what a hollow mark means.
-  const legend = flowLegend(categoryLegendItems(rows, R, 'not independently confirmed'), pad, 2, W - 2 * pad);
+  const legend = flowLegend(categoryLegendItems(rows, R, t(locale, 'graphics.tl.legend.unconfirmed'), locale), pad, 2, W - 2 * pad);
 
   const { placed, lanes } = placeMarks(rows, periods, x, R);
   const lanesHeight = lanes * LANE;
@@ -265,7 +264,7 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   const labelSizes = rows
     .filter((e) => ctx.interactive || shownTogether.ranked(e.id))
     .map((e) => {
-      const lines = timelineLabelLines(e);
+      const lines = timelineLabelLines(e, locale);
       return { id: e.id, width: Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1))), height: lines.length * LINE_HEIGHT };
     });
   const tallest = Math.max(3 * LINE_HEIGHT, ...labelSizes.map((l) => l.height)) + 8;
@@ -282,7 +281,7 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
   const marks = placed.map((p) => markGroup(ctx, p, markShape(p, axisY - 6 - R - p.lane * LANE, R)));
 
   // Axis: years on the left part, months on the stretched right part.
-  const axis = timelineAxis(x, axisY, W, axisY + 40);
+  const axis = timelineAxis(x, axisY, W, axisY + 40, locale);
   axis.splice(2, 0, rect(x.rightStart, dotsTop - 8, x(end) - x.rightStart, axisY - dotsTop + 8, 'tl-zoom-band'));
   const articleEdge = x(startOfDate(ARTICLE_DATE).getTime() + DAY_MS);
   if (rows.some((e) => isAfterArticle(e.date)) && articleEdge < x(end)) {
@@ -308,7 +307,7 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
     const isRanked = shownTogether.ranked(p.event.id);
     // A label a static render leaves out is still placed, so the others sit where the interactive render puts them.
     if (!attrs && !isRanked) continue;
-    const lines = timelineLabelLines(p.event);
+    const lines = timelineLabelLines(p.event, locale);
     const width = Math.max(...lines.map((l, i) => textWidth(l, FONT_SIZE, i < lines.length - 1)));
     const boxHeight = lines.length * LINE_HEIGHT;
     const preferAbove = (isRanked ? rankedIndex++ : otherIndex++) % 2 === 0;
@@ -378,9 +377,11 @@ export function renderTimeline(events: TimelineEvent[], state: ChartState, size:
  * "21–22 Oct 2024", "Mar–Apr 2012", "9 Jan – 3 Jul 2022": an event's dates through the site's one range
  * formatter. `short` drops the days of a range across years: "Jan 2013 – Jul 2014".
  */
-export function compactDateText(e: TimelineEvent, short = false): string {
+export function compactDateText(e: TimelineEvent, short = false, locale: Locale = 'en'): string {
   const acrossYears = e.end_date !== undefined && e.end_date.slice(0, 4) !== e.date.slice(0, 4);
-  return short && acrossYears ? formatDateRange(e.date.slice(0, 7), e.end_date!.slice(0, 7)) : formatDateRange(e.date, e.end_date);
+  return short && acrossYears
+    ? formatDateRange(e.date.slice(0, 7), e.end_date!.slice(0, 7), 'short', locale)
+    : formatDateRange(e.date, e.end_date, 'short', locale);
 }
 
 const NARROW_R = 4;
@@ -458,6 +459,7 @@ function renderNarrowTimeline(
 ): string {
   const W = size.width;
   const H = size.height;
+  const locale = options.locale ?? 'en';
   const pad = 10;
   const top = 1;
   const bottomPad = 3;
@@ -470,7 +472,7 @@ function renderNarrowTimeline(
 
   // The category legend goes where the stacks of marks are lowest: the widest
   // legend (fewest rows) that does not push the axis down, else the one that pushes it least.
-  const legendItems = categoryLegendItems(rows, NARROW_R + 0.5, 'not confirmed');
+  const legendItems = categoryLegendItems(rows, NARROW_R + 0.5, t(locale, 'graphics.tl.legend.unconfirmedShort'), locale);
   const legends: ReturnType<typeof flowLegend>[] = [];
   for (let maxWidth = W - 2 * pad; maxWidth >= Math.min(W - 2 * pad, 140); maxWidth -= 10) {
     legends.push(flowLegend(legendItems, pad, top, maxWidth, COMPACT_LEGEND));
@@ -505,7 +507,7 @@ function renderNarrowTimeline(
   const markTop = (p: Placed) => axisY - 5 - 2 * NARROW_R - p.lane * pitch;
 
   const marks = placed.map((p) => markGroup(ctx, p, markShape(p, markTop(p) + NARROW_R, NARROW_R)));
-  const axis = timelineAxis(x, axisY, W, axisY + 37);
+  const axis = timelineAxis(x, axisY, W, axisY + 37, locale);
   const bandTop = axisY - stack(lanesBetween(placed, x.rightStart, x(end)), pitch) - 4;
   axis.splice(2, 0, rect(x.rightStart, bandTop, x(end) - x.rightStart, axisY - bandTop, 'tl-zoom-band'));
 
@@ -528,9 +530,10 @@ function renderNarrowTimeline(
     const attrs = conditionalLabelAttrs(ctx, p.event.id, 'tl-legend-item');
     if (!attrs) return [];
     // On one line, a long date would leave no room for the title.
-    const long = compactDateText(p.event) + afterArticleSuffix(p.event.date);
-    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true) + afterArticleSuffix(p.event.date) : long;
-    const lines = wrapLines(`${date} · ${p.event.title}`, maxChars, maxLines);
+    const long = dateText(p.event, locale);
+    const date = maxLines === 1 && long.length > maxChars - 18 ? compactDateText(p.event, true, locale) + afterArticleSuffix(p.event.date, locale) : long;
+    const title = dataText(p.event, 'title', locale);
+    const lines = wrapLines(`${date} · ${title}`, maxChars, maxLines);
     const baseline = y + SMALL_FONT_SIZE - 1;
     const first = lines[0] ?? '';
     const tspans = [
@@ -541,7 +544,7 @@ function renderNarrowTimeline(
     y += lines.length * SMALL_LINE_HEIGHT + ENTRY_GAP;
     return [
       el('g', attrs, [
-        el('title', {}, escapeXml(`${dateText(p.event)} · ${p.event.title}`)),
+        el('title', {}, escapeXml(`${dateText(p.event, locale)} · ${title}`)),
         badge(pad + BADGE_R, baseline - SMALL_FONT_SIZE * 0.35, i + 1),
         el('text', { x: round(textX), y: round(baseline), 'font-size': SMALL_FONT_SIZE }, tspans),
       ]),
@@ -552,7 +555,7 @@ function renderNarrowTimeline(
       el(
         'text',
         { class: 'chart-note', x: round(textX), y: round(y + SMALL_FONT_SIZE - 1), 'font-size': SMALL_FONT_SIZE },
-        `+${numbered.length - shown} more`,
+        escapeXml(t(locale, 'graphics.tl.more', { n: numbered.length - shown })),
       ),
     );
   }
@@ -569,18 +572,26 @@ function renderNarrowTimeline(
   ]);
 }
 
-export function timelineTable(events: TimelineEvent[]): ChartTable {
+export function timelineTable(events: TimelineEvent[], locale: Locale = 'en'): ChartTable {
   const rows = sortRows(events);
+  const date = (d: string) => formatDate(d, 'short', locale);
   return {
-    caption: `Timeline of events in Mali, ${timelineYears(rows)}; events after the article (${formatDate(ARTICLE_DATE)}) are marked`,
-    columns: ['Date', 'Until', 'Event', 'Category', 'Confidence', 'After the article'],
+    caption: t(locale, 'graphics.tl.caption', { years: timelineYears(rows), date: date(ARTICLE_DATE) }),
+    columns: [
+      t(locale, 'graphics.col.date'),
+      t(locale, 'graphics.tl.col.until'),
+      t(locale, 'graphics.tl.col.event'),
+      t(locale, 'graphics.tl.col.category'),
+      t(locale, 'graphics.col.confidence'),
+      t(locale, 'graphics.col.afterArticle'),
+    ],
     rows: rows.map((e) => [
-      formatDate(e.date),
-      e.end_date ? formatDate(e.end_date) : '',
-      e.title,
-      CATEGORY_NAMES[e.category],
-      e.confidence,
-      afterArticleCell(e.date),
+      date(e.date),
+      e.end_date ? date(e.end_date) : '',
+      dataText(e, 'title', locale),
+      categoryName(e.category, locale),
+      t(locale, `graphics.confidence.${e.confidence}`),
+      afterArticleCell(e.date, locale),
     ]),
     sourceIds: uniqueSources(rows),
     rowSourceIds: rows.map((r) => r.source_ids),

@@ -14,7 +14,9 @@ import type { Convoy, Corridor, Place, TankerClaim, TimelineEvent } from '../dat
 import { formatDate } from '../data/dates';
 import { formatConvoyCount, formatTankerCount } from '../data/format';
 import { afterArticleSuffix } from '../data/currency';
+import { dataText } from '../charts/common';
 import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/strings';
 import { classes, el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { MAP_FRAME } from './frame';
 import type { MapGeometry } from './geo';
@@ -110,7 +112,8 @@ interface AnnotationText { placeId: string | undefined; lines: string[] }
 function wrap(text: string, width = NOTE_LINE_CHARS): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // Only ordinary spaces break a line: a no-break space keeps "1 300" and "2025 :" together.
+  for (const word of text.split(/[ \t\n\r]+/)) {
     if (line && (line + ' ' + word).length > width) {
       lines.push(line);
       line = word;
@@ -122,28 +125,54 @@ function wrap(text: string, width = NOTE_LINE_CHARS): string[] {
   return lines;
 }
 
-export function tankerClaimLabel(claim: TankerClaim): string {
-  return `${formatDate(claim.date)}: ${formatTankerCount(claim)} tankers, per ${claim.claimant}${afterArticleSuffix(claim.date)}`;
+/** A place's name in one language ("Tombouctou" in French), or its id when data/ has no such place. */
+export function placeName(places: Map<string, Place>, id: string, locale: Locale = 'en'): string {
+  const place = places.get(id);
+  return place ? dataText(place, 'name', locale) : id;
 }
 
-export function convoyLabel(convoy: Convoy, places: Map<string, Place>): string {
-  const to = places.get(convoy.to_place)?.name ?? convoy.to_place;
-  const count = formatConvoyCount(convoy);
-  const verb = convoy.outcome === 'arrived' ? 'reach' : 'attacked near';
-  return `${formatDate(convoy.date)}: ${count ? `${count} ` : ''}tankers ${verb} ${to}${afterArticleSuffix(convoy.date)}`;
+/** "14 Sep 2025: at least 40 tankers, per Truckers' union…"; French "14 sept. 2025 : au moins 40 citernes, selon le syndicat…". */
+export function tankerClaimLabel(claim: TankerClaim, locale: Locale = 'en'): string {
+  const text = t(locale, 'graphics.map.tankers', {
+    date: formatDate(claim.date, 'short', locale),
+    count: formatTankerCount(claim, locale),
+    claimant: dataText(claim, 'claimant', locale),
+  });
+  return text + afterArticleSuffix(claim.date, locale);
 }
 
-function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Place>): AnnotationText {
+/** "30 Oct 2025: 20 tankers reach Gao"; French "30 oct. 2025 : 20 citernes rallient Gao" (shorter than "arrivent à", so the notes fit a phone). */
+export function convoyLabel(convoy: Convoy, places: Map<string, Place>, locale: Locale = 'en'): string {
+  const count = formatConvoyCount(convoy, locale);
+  const key =
+    convoy.outcome === 'arrived'
+      ? count ? 'graphics.map.convoyArrived' : 'graphics.map.convoyArrivedUncounted'
+      : count ? 'graphics.map.convoyAttacked' : 'graphics.map.convoyAttackedUncounted';
+  const text = t(locale, key, { date: formatDate(convoy.date, 'short', locale), count, place: placeName(places, convoy.to_place, locale) });
+  return text + afterArticleSuffix(convoy.date, locale);
+}
+
+/** A note starts like a sentence: "Nov. 2025 : …" (French month names are written in lower case). */
+function sentenceStart(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Place>, locale: Locale): AnnotationText {
+  const { placeId, text } = annotationWords(a, data, places, locale);
+  return { placeId, lines: wrap(sentenceStart(text)) };
+}
+
+function annotationWords(a: MapAnnotation, data: MapData, places: Map<string, Place>, locale: Locale): { placeId: string | undefined; text: string } {
   switch (a.type) {
     case 'tankers': {
-      const claim = data.tankers.find((t) => t.id === a.claim);
+      const claim = data.tankers.find((c) => c.id === a.claim);
       if (!claim) throw new Error(`map annotation: unknown tanker claim "${a.claim}"`);
-      return { placeId: claim.place, lines: wrap(tankerClaimLabel(claim)) };
+      return { placeId: claim.place, text: tankerClaimLabel(claim, locale) };
     }
     case 'convoy': {
       const convoy = data.convoys.find((c) => c.id === a.convoy);
       if (!convoy) throw new Error(`map annotation: unknown convoy "${a.convoy}"`);
-      return { placeId: convoy.to_place, lines: wrap(convoyLabel(convoy, places)) };
+      return { placeId: convoy.to_place, text: convoyLabel(convoy, places, locale) };
     }
     case 'event': {
       const event = data.timeline.find((e) => e.id === a.event);
@@ -151,7 +180,8 @@ function annotationText(a: MapAnnotation, data: MapData, places: Map<string, Pla
       if (!event.map_note) {
         throw new Error(`data/timeline.csv, row "${event.id}", field "map_note": empty, but a map state shows this event as a note`);
       }
-      return { placeId: event.places[0], lines: wrap(`${formatDate(event.date)}: ${event.map_note}${afterArticleSuffix(event.date)}`) };
+      const note = t(locale, 'graphics.map.event', { date: formatDate(event.date, 'short', locale), note: dataText(event, 'map_note', locale) });
+      return { placeId: event.places[0], text: note + afterArticleSuffix(event.date, locale) };
     }
   }
 }
@@ -246,7 +276,7 @@ export function renderMap(data: MapData, state: MapState, size: Size, options: M
   const shownStateName = options.stateName ?? labelStates.find(([, s]) => s === state)?.[0] ?? labelStates[0]?.[0];
   const stateLabels = labelStates
     .map(([name, labelState]) => {
-      const layout = layoutStateLabels(data, labelState, size, interactive ? { interactive: true } : { interactive: false, unitsPerPx });
+      const layout = layoutStateLabels(data, labelState, size, interactive ? { interactive: true } : { interactive: false, unitsPerPx }, options.locale);
       const shown = name === shownStateName;
       return el(
         'g',
@@ -332,6 +362,7 @@ export function layoutStateLabels(
   state: MapState,
   size: Size,
   scale: { interactive: true } | { interactive: false; unitsPerPx: number },
+  locale: Locale = 'en',
 ): StateLabelLayout {
   const projection = mapProjection(size);
   const places = new Map(data.places.map((p) => [p.id, p]));
@@ -380,7 +411,7 @@ export function layoutStateLabels(
     return {
       id: `label:${p.id}`,
       anchor: at(p),
-      lines: [p.name],
+      lines: [dataText(p, 'name', locale)],
       fontPx: MAP_TEXT_PX,
       bold: p.kind === 'capital',
       kind: 'town',
@@ -393,7 +424,7 @@ export function layoutStateLabels(
     return p;
   });
   const notes = state.annotations.flatMap((a): LabelRequest[] => {
-    const { placeId, lines } = annotationText(a, data, places);
+    const { placeId, lines } = annotationText(a, data, places, locale);
     const p = placeId ? places.get(placeId) : undefined;
     if (!p) return [];
     const key = annotationKey(a);

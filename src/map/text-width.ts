@@ -8,7 +8,8 @@
 const REGULAR_GROUPS: [string, number][] = [
   ["'ijlîï", 0.28],
   ["IJÎ", 0.3],
-  [" ,.‘’", 0.32],
+  // The no-break spaces of French ("1 300", "2025 :") as a full space, so an estimate errs wide.
+  [" ,.‘’\u00a0\u202f", 0.32],
   ["/:;\\|", 0.34],
   ["f", 0.35],
   ["-", 0.36],
@@ -48,7 +49,7 @@ const REGULAR_GROUPS: [string, number][] = [
 const BOLD_GROUPS: [string, number][] = [
   ["'", 0.31],
   ["ijlîï", 0.34],
-  [" ", 0.35],
+  [" \u00a0\u202f", 0.35],
   ["/IJ\\|Î", 0.37],
   [",.‘’", 0.38],
   [":;", 0.4],

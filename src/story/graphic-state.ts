@@ -4,6 +4,7 @@
  */
 import type { MapState } from '../map/map-state';
 import type { ChartState, ChartKind } from '../charts/chart-state';
+import { localePath, type Locale } from '../i18n/locale';
 
 export type GraphicState = MapState | ChartState;
 export type GraphicKind = 'map' | ChartKind;
@@ -63,6 +64,14 @@ export function narrowFigureMedia(kind: GraphicKind): string {
 /** File name of a state's standalone figure: the wide layout keeps the plain name. */
 export function figureFileName(stateName: string, layout: Layout): string {
   return layout === 'wide' ? `${stateName}.svg` : `${stateName}-${layout}.svg`;
+}
+
+/**
+ * The address of a state's standalone figure in one language, base included: "/figures/map-frame.svg",
+ * and for French pages "/fr/figures/map-frame.svg", whose words are French.
+ */
+export function figureHref(stateName: string, layout: Layout, locale: Locale = 'en'): string {
+  return localePath(locale, `/figures/${figureFileName(stateName, layout)}`);
 }
 
 /**

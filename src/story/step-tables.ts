@@ -10,15 +10,15 @@ import { chartTable } from '../charts';
 import { convoysTable, corridorsTable } from '../map/map-tables';
 import type { GraphicState } from './graphic-state';
 
-export function tablesForStep(data: SiteData, states: Record<string, GraphicState>, stateName: string, _locale: Locale = 'en'): ChartTable[] {
+export function tablesForStep(data: SiteData, states: Record<string, GraphicState>, stateName: string, locale: Locale = 'en'): ChartTable[] {
   const entries = Object.entries(states);
   const firstName = (test: (s: GraphicState) => boolean) => entries.find(([, s]) => test(s))?.[0];
   const state = states[stateName];
   if (!state) return [];
-  if (state.kind !== 'map') return firstName((s) => s.kind === state.kind) === stateName ? [chartTable(data, state.kind)] : [];
+  if (state.kind !== 'map') return firstName((s) => s.kind === state.kind) === stateName ? [chartTable(data, state.kind, locale)] : [];
   const tables: ChartTable[] = [];
-  if (firstName((s) => s.kind === 'map') === stateName) tables.push(corridorsTable(data));
+  if (firstName((s) => s.kind === 'map') === stateName) tables.push(corridorsTable(data, locale));
   const marksConvoys = (s: GraphicState) => s.kind === 'map' && (s.layers.includes('convoys') || s.layers.includes('tanker-attacks'));
-  if (firstName(marksConvoys) === stateName) tables.push(convoysTable(data));
+  if (firstName(marksConvoys) === stateName) tables.push(convoysTable(data, locale));
   return tables;
 }

@@ -12,6 +12,7 @@ import { mapDataFor } from '../../src/map/map-data';
 import { INTERACTIVE_DRAWN_WIDTHS, layoutStateLabels, MAP_TEXT_PX, viewBoxFor } from '../../src/map/render-map';
 import { placeLabels, segmentHitsRect, type Box, type LabelRequest} from '../../src/map/label-placement';
 import { ASCENT_EM, DESCENT_EM, textWidth } from '../../src/map/text-width';
+import { LOCALES } from '../../src/i18n/locale';
 import { GRAPHIC_STATES } from '../../src/story/graphic-states';
 import { MAP_FIGURE_DISPLAY_WIDTHS, sizeFor } from '../../src/story/graphic-state';
 import type { MapState } from '../../src/map/map-state';
@@ -37,10 +38,11 @@ function drawnWidths(): number[] {
   return out;
 }
 
-describe('map labels, at every drawn width from a phone to a desktop', () => {
+// French names and notes are longer than English ones: every check runs in both languages.
+for (const locale of LOCALES) describe(`map labels (${locale}), at every drawn width from a phone to a desktop`, () => {
   for (const [name, state] of mapStates) {
     it(`${name}: every name and note is drawn, none overlaps another or covers another place's dot`, () => {
-      const layout = layoutStateLabels(data, state, size, { interactive: true });
+      const layout = layoutStateLabels(data, state, size, { interactive: true }, locale);
       expect(layout.dropped.map((id) => `${id} (blocked by ${layout.reasons.get(id)?.join(', ')})`), `${name}: labels with no free place`).toEqual([]);
       expect(layout.placed.length).toBe(state.labels.length + state.annotations.length);
       const view = viewBoxFor(state.view, size);
@@ -68,7 +70,7 @@ describe('map labels, at every drawn width from a phone to a desktop', () => {
   it('places every name and note in the static figures too (phone and text-column widths)', () => {
     for (const [name, state] of mapStates) {
       for (const width of Object.values(MAP_FIGURE_DISPLAY_WIDTHS)) {
-        const layout = layoutStateLabels(data, state, size, { interactive: false, unitsPerPx: viewBoxFor(state.view, size).width / width });
+        const layout = layoutStateLabels(data, state, size, { interactive: false, unitsPerPx: viewBoxFor(state.view, size).width / width }, locale);
         expect(layout.dropped, `${name}, figure drawn ${width}px wide`).toEqual([]);
       }
     }
@@ -76,7 +78,7 @@ describe('map labels, at every drawn width from a phone to a desktop', () => {
 
   it('keeps every label inside the view and off the roads the state draws, at the narrowest width', () => {
     for (const [name, state] of mapStates) {
-      const layout = layoutStateLabels(data, state, size, { interactive: true });
+      const layout = layoutStateLabels(data, state, size, { interactive: true }, locale);
       const view = viewBoxFor(state.view, size);
       const s = INTERACTIVE_DRAWN_WIDTHS.min / view.width;
       for (const label of layout.placed) {

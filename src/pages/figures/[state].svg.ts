@@ -1,9 +1,12 @@
 /**
  * One standalone SVG per story state and layout: what a step shows without
  * JavaScript and in print, made by the same renderer as the sticky panel.
+ * The French twin (src/pages/fr/figures/[state].svg.ts) serves the same
+ * files under /fr/figures/, with every word in French.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData } from '../../data/load';
+import { pageLocale } from '../../i18n/page-locale';
 import { GRAPHIC_STATES, getGraphicState } from '../../story/graphic-states';
 import { figureFileName, figureLayoutsFor, type Layout } from '../../story/graphic-state';
 import { graphicTitle } from '../../story/graphic-titles';
@@ -17,9 +20,11 @@ export const getStaticPaths = (() =>
     })),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { name, layout } = props as { name: string; layout: Layout };
+export const GET: APIRoute = (context) => {
+  const { name, layout } = context.props as { name: string; layout: Layout };
+  // The language of the file being built: /fr/figures/… is French.
+  const locale = pageLocale(context);
   const state = getGraphicState(name);
-  const svg = renderGraphic(getSiteData(), state, { mode: 'static', title: graphicTitle(state.kind), idPrefix: `figure-${name}` }, layout);
+  const svg = renderGraphic(getSiteData(), state, { mode: 'static', title: graphicTitle(state.kind, locale), idPrefix: `figure-${name}`, locale }, layout);
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

@@ -5,6 +5,7 @@
  * reader sees together overlap, by the charts' own width estimate (textWidth)
  * and the box a browser gives a line of text (the font's ascent and descent).
  * The browser measures the same in tests/browser; this is the fast check.
+ * Every state is checked in English and in French, whose labels are longer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChart, type ChartState } from '../../../src/charts';
 import { textWidth } from '../../../src/charts/common';
 import { loadSiteData } from '../../../src/data/load';
+import { LOCALES } from '../../../src/i18n/locale';
 import { GRAPHIC_STATES } from '../../../src/story/graphic-states';
 import { LAYOUTS, RENDER_SIZES, type GraphicState } from '../../../src/story/graphic-state';
 import { effectiveFontSize, interactive, standalone, viewBox } from './shared';
@@ -120,12 +122,14 @@ describe('chart text in the story states', () => {
     expect(new Set(charts.map(([, s]) => s.kind)).size).toBe(5);
   });
 
+  // French labels are longer than English ones: the same limits hold for both.
+  for (const locale of LOCALES) {
   for (const [name, state] of charts) {
     for (const layout of LAYOUTS) {
-      it(`${name}, ${layout}: text of 12 units or more, no two visible texts overlapping`, () => {
-        for (const options of [interactive(name), standalone(name)]) {
+      it(`${name}, ${layout}, ${locale}: text of 12 units or more, no two visible texts overlapping`, () => {
+        for (const options of [{ ...interactive(name), locale }, { ...standalone(name), locale }]) {
           const root = parseXml(renderChart(data, state, RENDER_SIZES.chart[layout], options));
-          const what = `${name} ${layout} ${options.mode}`;
+          const what = `${name} ${layout} ${options.mode} ${locale}`;
           for (const e of findAll(root, (el) => el.name === 'text' || el.name === 'tspan')) {
             expect(effectiveFontSize(e), `${what}: "${e.text}"`).toBeGreaterThanOrEqual(12);
           }
@@ -140,5 +144,6 @@ describe('chart text in the story states', () => {
         }
       });
     }
+  }
   }
 });

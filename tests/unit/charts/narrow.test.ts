@@ -5,6 +5,7 @@
  * is given, with legible text; a shorter box (360 × 340) is checked too.
  */
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../src/i18n/locale';
 import { CHART_KINDS, renderChart, type ChartKind, type ChartState } from '../../../src/charts';
 import { loadSiteData } from '../../../src/data/load';
 import type { ElectricityObservation, SiteData, TimelineEvent } from '../../../src/data/schema';
@@ -87,15 +88,18 @@ describe('narrow layouts fit the phone panel', () => {
     }
   });
 
-  it("every chart state of the story, with the site's data", () => {
-    const data = loadSiteData();
-    for (const [name, state] of Object.entries(GRAPHIC_STATES)) {
-      if (state.kind === 'map') continue;
-      for (const size of SIZES) {
-        for (const options of [interactive(name), standalone(name)]) {
-          checkFits(renderChart(data, state, size, options), state.kind, size, `${name} ${size.width}×${size.height} ${options.mode}`);
+  // French words are longer: the French renders must fit the same panel.
+  for (const locale of LOCALES) {
+    it(`every chart state of the story, with the site's data (${locale})`, () => {
+      const data = loadSiteData();
+      for (const [name, state] of Object.entries(GRAPHIC_STATES)) {
+        if (state.kind === 'map') continue;
+        for (const size of SIZES) {
+          for (const options of [{ ...interactive(name), locale }, { ...standalone(name), locale }]) {
+            checkFits(renderChart(data, state, size, options), state.kind, size, `${name} ${size.width}×${size.height} ${options.mode} ${locale}`);
+          }
         }
       }
-    }
-  });
+    });
+  }
 });
