@@ -22,6 +22,7 @@ import {
   type Pair,
 } from '../../../src/scenarios/url-state';
 import { rng, type Rng } from './prng';
+import { alternatePath } from '../../../src/i18n/locale';
 
 function randomCompare(r: Rng): ScenarioId[] {
   for (;;) {
@@ -439,5 +440,18 @@ describe('versions and migrations', () => {
     expect(calls).toEqual([]);
     upgrade([], 7, config);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the same state in both languages', () => {
+  it('a link switched to French (or back) keeps its query, which decodes to the same state; a garbled one is ignored in both', () => {
+    for (const search of ['?v=1&c=i,iv&p=iv,i&reforms=yes&e=50,5,5,40', '?p=ii,ii&c=i&e=99,1,1,1&escorts=maybe', '']) {
+      const french = alternatePath(`/scenarios/${search}`, 'fr', '');
+      expect(french).toBe(`/fr/scenarios/${search}`);
+      const back = alternatePath(french, 'en', '');
+      expect(back).toBe(`/scenarios/${search}`);
+      expect(decode(new URL(french, 'https://example.org').search)).toEqual(decode(search));
+    }
+    expect(decode('?p=ii,ii&c=i&e=99,1,1,1&escorts=maybe')).toEqual(defaultState());
   });
 });
