@@ -55,6 +55,17 @@ describe('the French sentences the explorer composes', () => {
     expect(FRENCH.signpostLeaning(['ii'], [])).toBe('Va dans le sens du scénario II.');
   });
 
+  it('every list of scenarios reads in French and names each of them once', () => {
+    for (const ids of SOME_LISTS) {
+      const numerals = ids.map((id) => id.toUpperCase());
+      for (const text of [FRENCH.names(ids), FRENCH.numerals(ids), FRENCH.comparing(ids), FRENCH.ruleEffect('for', ids), FRENCH.ruleEffect('against', ids), FRENCH.signpostLeaning(ids, [])]) {
+        expect(text, text).not.toMatch(ENGLISH_WORDS);
+        expect(text.match(/\b[IV]+\b/gu), text).toEqual(numerals);
+        expect(text.includes(' et '), text).toBe(ids.length > 1);
+      }
+    }
+  });
+
   it('the phone comparison: « Afficher III et IV », « Masquer I et II »', () => {
     expect(FRENCH.showOthers(['iii', 'iv'])).toBe('Afficher III et IV');
     expect(FRENCH.hideOthers(['i', 'ii'])).toBe('Masquer I et II');
