@@ -4,6 +4,7 @@
  */
 import { geoPath } from 'd3-geo';
 import type { Place } from '../data/schema';
+import type { Locale } from '../i18n/locale';
 import { el, escapeXml, roundPath, type Size } from '../lib/svg';
 import { mapProjection, viewBoxFor, viewBoxString, type MapData, type ViewBox } from './render-map';
 
@@ -203,13 +204,14 @@ function round1(n: number): number {
  * corridors a scenario speaks about, styled by what it implies for them. Same
  * projection and geometry as the story's map; no background countries, so it
  * stays a couple of kilobytes. The towns' names are placed by
- * placeSketchLabels, and the view grows just enough to hold them.
+ * placeSketchLabels, and the view grows just enough to hold them; in the
+ * language of `options.locale` (English by default), with the title given.
  */
 export function renderCorridorSketch(
   data: Pick<MapData, 'geometry' | 'places' | 'corridors'>,
   statuses: ReadonlyMap<string, CorridorStatus>,
   size: Size,
-  options: { title: string; idPrefix: string },
+  options: { title: string; idPrefix: string; locale?: Locale | undefined },
 ): string {
   const projection = mapProjection(size);
   const path = geoPath(projection);
@@ -224,7 +226,7 @@ export function renderCorridorSketch(
   );
   const towns = SKETCH_TOWNS.map((id) => places.get(id))
     .filter((p): p is Place => Boolean(p))
-    .map((p) => ({ id: p.id, text: p.name, at: xy(p) }));
+    .map((p) => ({ id: p.id, text: options.locale === 'fr' ? p.name_fr : p.name, at: xy(p) }));
   const frameBox: Box = { x0: frame.x, y0: frame.y, x1: frame.x + frame.width, y1: frame.y + frame.height };
   const labels = placeSketchLabels(
     towns,

@@ -11,8 +11,9 @@
  * whether the reader puts IV above II and III, and words the answer from the
  * data rows.
  */
-import { SCENARIO_IDS, scenarioNumeral, type ArticleSectionId, type ScenarioId, type Standing } from './model';
+import { SCENARIO_IDS, type ArticleSectionId, type ScenarioId, type Standing } from './model';
 import { isValidEstimate, type Estimate } from './url-state';
+import { ENGLISH, type ScenarioWords } from './words';
 
 export const TOTAL_POINTS = 100;
 
@@ -108,20 +109,6 @@ export interface ComparisonSentence {
 
 const ARTICLE_SOURCE = 'prif-2025-12-09-schaaf';
 
-function name(id: ScenarioId): string {
-  return `Scenario ${scenarioNumeral(id)}`;
-}
-
-function listNames(ids: readonly ScenarioId[]): string {
-  const names = ids.map(name);
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-function points(n: number): string {
-  return n === 1 ? '1 point' : `${n} points`;
-}
-
 function byStanding(assessment: readonly AssessmentLike[], standing: Standing): AssessmentLike[] {
   return assessment.filter((a) => a.standing === standing);
 }
@@ -132,9 +119,15 @@ function sourcesOf(rows: readonly AssessmentLike[]): string[] {
 
 /**
  * Sentences that compare the reader's split with the article's assessment.
- * Returns an empty list when there is no (valid) estimate yet.
+ * Returns an empty list when there is no (valid) estimate yet. The words are
+ * the page's language (src/scenarios/words.ts); the assessment's statements
+ * come in that language too.
  */
-export function compareWithArticle(estimate: Estimate | null, assessment: readonly AssessmentLike[]): ComparisonSentence[] {
+export function compareWithArticle(
+  estimate: Estimate | null,
+  assessment: readonly AssessmentLike[],
+  words: ScenarioWords = ENGLISH,
+): ComparisonSentence[] {
   if (estimate === null || !isValidEstimate(estimate)) return [];
   const sentences: ComparisonSentence[] = [];
   const pointsOf = (id: ScenarioId): number => estimate[SCENARIO_IDS.indexOf(id)] ?? 0;
@@ -145,21 +138,19 @@ export function compareWithArticle(estimate: Estimate | null, assessment: readon
 
   if (likely.length > 0 && likelyRows[0]) {
     const likelyRow = likelyRows[0];
-    const likelyName = listNames(likely);
-    const topPoints = points(pointsOf(top[0] ?? 'i'));
+    const unranked = top.filter((id) => byStanding(assessment, 'no-likelihood-given').some((r) => r.scenario === id));
+    const facts = { top, likely, points: pointsOf(top[0] ?? 'i'), unranked };
     let text: string;
     let agrees: boolean | null;
     if (top.length === 1 && likely.includes(top[0] as ScenarioId)) {
       agrees = true;
-      text = `You give ${name(top[0] as ScenarioId)} the most points (${topPoints} of 100). The article, too, calls it the most likely outcome at the time of writing.`;
+      text = words.topAgrees(facts);
     } else if (top.some((id) => likely.includes(id))) {
       agrees = null;
-      text = `You give the most points (${topPoints} each) to ${listNames(top)} together. The article singles out ${likelyName} as the most likely outcome at the time of writing.`;
+      text = words.topShared(facts);
     } else {
       agrees = false;
-      const unranked = top.filter((id) => byStanding(assessment, 'no-likelihood-given').some((r) => r.scenario === id));
-      const rest = unranked.length > 0 ? ` It describes the conditions for ${listNames(unranked)} without saying how likely ${unranked.length > 1 ? 'they are' : 'it is'}.` : '';
-      text = `You give the most points to ${listNames(top)} (${topPoints}${top.length > 1 ? ' each' : ''}). The article calls ${likelyName} the most likely outcome at the time of writing.${rest}`;
+      text = words.topDiffers(facts);
     }
     sentences.push({ id: 'top', text, articleSection: likelyRow.article_section, sourceIds: sourcesOf([likelyRow]), agrees });
   }
@@ -172,16 +163,8 @@ export function compareWithArticle(estimate: Estimate | null, assessment: readon
     const unranked = unrankedRows.map((r) => r.scenario as ScenarioId);
     const c = pointsOf(conditional);
     const atOrAbove = unranked.filter((id) => pointsOf(id) >= c);
-    let text: string;
-    let agrees: boolean;
-    if (atOrAbove.length === 0) {
-      agrees = true;
-      text = `You give ${name(conditional)} more points than ${listNames(unranked)}. The article, too, names ${name(conditional)}, not ${listNames(unranked)}, as the outcome that gains ground if political reforms do not follow the military gains.`;
-    } else {
-      agrees = false;
-      const verb = atOrAbove.length > 1 ? 'each get' : 'gets';
-      text = `${listNames(atOrAbove)} ${verb} at least as many points as ${name(conditional)} in your split. The article names ${name(conditional)} as the outcome that gains ground if political reforms do not follow the military gains, and sets out the conditions for ${listNames(unranked)} without saying how likely they are.`;
-    }
+    const agrees = atOrAbove.length === 0;
+    const text = agrees ? words.conditionalAbove(conditional, unranked) : words.conditionalNotAbove(conditional, unranked, atOrAbove);
     sentences.push({
       id: 'iv-versus-others',
       text,
@@ -193,12 +176,12 @@ export function compareWithArticle(estimate: Estimate | null, assessment: readon
 
   const collapse = byStanding(assessment, 'improbable')[0];
   if (collapse) {
-    sentences.push({ id: 'collapse', text: collapse.statement, articleSection: collapse.article_section, sourceIds: sourcesOf([collapse]), agrees: null });
+    sentences.push({ id: 'collapse', text: words.dataText(collapse.statement), articleSection: collapse.article_section, sourceIds: sourcesOf([collapse]), agrees: null });
   }
 
   sentences.push({
     id: 'no-numbers',
-    text: 'The article puts no numbers on its scenarios; it judges the first the most likely. Your points sit beside that judgement in words, not beside figures of its own.',
+    text: words.noNumbers,
     articleSection: 'conclusion',
     sourceIds: [ARTICLE_SOURCE],
     agrees: null,

@@ -3,21 +3,20 @@
  * the state from the address (ignoring anything malformed), reflects it in
  * the controls, and writes every change back with replaceState. Text that
  * depends on the reader's numbers is set with textContent, never as HTML.
+ * The words it writes are in the page's language, read from <html lang>.
  */
-import { SCENARIO_IDS, ASSUMPTION_IDS, scenarioNumeral, isScenarioId, type ScenarioId, type AssumptionId } from '../model';
+import { SCENARIO_IDS, ASSUMPTION_IDS, isScenarioId, type ScenarioId, type AssumptionId } from '../model';
 import { evaluateRules, type RuleLike } from '../rules';
 import { decode, defaultPair, toSearch, type ExplorerState, type Pair } from '../url-state';
 import { adjustEstimate, compareWithArticle, type AssessmentLike } from '../estimate';
+import { scenarioWords } from '../words';
 
 interface ExplorerIsland {
   rules: RuleLike[];
   assessment: AssessmentLike[];
 }
 
-function names(ids: readonly ScenarioId[]): string {
-  const list = ids.map((id) => `Scenario ${scenarioNumeral(id)}`);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-}
+const words = scenarioWords(document.documentElement.lang === 'fr' ? 'fr' : 'en');
 
 /** The pair as the page shows it: in the order I to IV, whichever select names which. */
 function inOrder(pair: Pair): ScenarioId[] {
@@ -55,11 +54,11 @@ function init() {
     compareTable?.setAttribute('data-view', showAll ? 'all' : 'pair');
     pairSelects.forEach((select, i) => (select.value = state.pair[i] ?? ''));
     pairAll?.setAttribute('aria-pressed', String(showAll));
-    const others = SCENARIO_IDS.filter((id) => !state.pair.includes(id)).map(scenarioNumeral).join(' and ');
+    const others = SCENARIO_IDS.filter((id) => !state.pair.includes(id));
     for (const button of moreButtons) {
       const open = button.getAttribute('aria-expanded') === 'true';
       const text = button.querySelector('[data-more-text]');
-      if (text) text.textContent = `${open ? 'Hide' : 'Show'} ${others}`;
+      if (text) text.textContent = open ? words.hideOthers(others) : words.showOthers(others);
     }
 
     const evaluation = evaluateRules(island.rules, state.assumptions);
@@ -70,24 +69,19 @@ function init() {
         span.hidden = span.dataset.verdict !== outcome.verdict;
       });
     }
-    if (summary) {
-      summary.textContent =
-        evaluation.pointedTo.length > 0
-          ? `Under these conditions, the article’s reasoning points to ${names(evaluation.pointedTo)}.`
-          : 'Under these conditions, none of the article’s rules points to a scenario.';
-    }
+    if (summary) summary.textContent = words.reasoningUnder(evaluation.pointedTo);
 
     estimateInputs.forEach((input, i) => {
       const value = state.estimate ? state.estimate[i] ?? 0 : 25;
       input.value = String(value);
       const output = document.querySelector<HTMLOutputElement>(`[data-estimate-output="${input.dataset.estimateInput}"]`);
       if (output) output.value = state.estimate ? String(value) : '–';
-      input.setAttribute('aria-valuetext', state.estimate ? `${value} points` : 'no estimate yet');
+      input.setAttribute('aria-valuetext', state.estimate ? words.sliderValue(value) : words.noEstimateYet);
     });
     if (comparison) {
-      const sentences = compareWithArticle(state.estimate, island.assessment);
+      const sentences = compareWithArticle(state.estimate, island.assessment, words);
       comparison.replaceChildren(
-        ...(sentences.length > 0 ? sentences : [{ text: 'Move a slider to make your estimate; it will be compared with the article’s assessment here.' }]).map((s) => {
+        ...(sentences.length > 0 ? sentences : [{ text: words.estimatePrompt }]).map((s) => {
           const p = document.createElement('p');
           p.textContent = s.text;
           return p;
@@ -106,10 +100,10 @@ function init() {
       const chosen = compareInputs.filter((i) => i.checked).map((i) => i.value).filter(isScenarioId);
       if (chosen.length < 2) {
         target.checked = true;
-        if (compareStatus) compareStatus.textContent = 'Keep at least two scenarios to compare.';
+        if (compareStatus) compareStatus.textContent = words.keepTwo;
         return;
       }
-      if (compareStatus) compareStatus.textContent = `Comparing ${names(chosen)}.`;
+      if (compareStatus) compareStatus.textContent = words.comparing(chosen);
       // A pair nobody chose follows the columns, so a link with two columns shows those two on a phone.
       const implied = defaultPair(state.compare);
       const pair = state.pair[0] === implied[0] && state.pair[1] === implied[1] ? defaultPair(chosen) : state.pair;
@@ -133,13 +127,13 @@ function init() {
       const pair: Pair = slot === 0 ? [chosen, kept] : [kept, chosen];
       state = { ...state, pair };
       showAll = false;
-      if (pairStatus) pairStatus.textContent = `Comparing ${names(inOrder(pair))}.`;
+      if (pairStatus) pairStatus.textContent = words.comparing(inOrder(pair));
       render(true);
     });
   }
   pairAll?.addEventListener('click', () => {
     showAll = !showAll;
-    if (pairStatus) pairStatus.textContent = showAll ? 'Showing all four scenarios.' : `Comparing ${names(inOrder(state.pair))}.`;
+    if (pairStatus) pairStatus.textContent = showAll ? words.showingAll : words.comparing(inOrder(state.pair));
     render(false);
   });
   for (const button of moreButtons) {
@@ -168,11 +162,11 @@ function init() {
     const url = shareUrl?.value ?? location.href;
     try {
       await navigator.clipboard.writeText(url);
-      if (copyStatus) copyStatus.textContent = 'Link copied.';
+      if (copyStatus) copyStatus.textContent = words.linkCopied;
     } catch {
       // Clipboard access can be refused (insecure origin, permissions): select the text so it can be copied by hand.
       shareUrl?.select();
-      if (copyStatus) copyStatus.textContent = 'Could not copy automatically: the link is selected, copy it with your keyboard.';
+      if (copyStatus) copyStatus.textContent = words.copyFailed;
     }
   });
 

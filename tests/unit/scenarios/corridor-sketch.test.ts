@@ -12,15 +12,16 @@ import {
   type CorridorStatus,
 } from '../../../src/map/corridor-sketch';
 import { REAL_DATA_DIR } from '../helpers/broken-data';
+import type { Locale } from '../../../src/i18n/locale';
 
 const data = loadSiteData(REAL_DATA_DIR);
 const mapData = mapDataFor(data);
 const SIZE = { width: 240, height: 220 };
 
-function sketchFor(scenario: string): string {
+function sketchFor(scenario: string, locale: Locale = 'en'): string {
   const row = data.scenarioCorridors.find((r) => r.scenario === scenario)!;
   const statuses = new Map<string, CorridorStatus>(row.corridors.map((c) => [c, row.status]));
-  return renderCorridorSketch(mapData, statuses, SIZE, { title: 'Sketch', idPrefix: `t-${scenario}` });
+  return renderCorridorSketch(mapData, statuses, SIZE, { title: 'Sketch', idPrefix: `t-${scenario}`, locale });
 }
 
 /** What the SVG string says: its view, its corridors' points, its dots and its names. */
@@ -46,10 +47,12 @@ function overlap(a: Box, b: Box) {
 }
 
 describe('the corridor sketches’ town names', () => {
-  for (const scenario of ['i', 'ii', 'iii', 'iv']) {
-    it(`scenario ${scenario}: every name is inside the view, clear of the corridors, the dots and each other`, () => {
-      const { view, lines, dots, texts } = parse(sketchFor(scenario));
+  for (const [scenario, locale] of (['i', 'ii', 'iii', 'iv'] as const).flatMap((s) => (['en', 'fr'] as const).map((l) => [s, l] as const))) {
+    it(`scenario ${scenario} (${locale}): every name is inside the view, clear of the corridors, the dots and each other`, () => {
+      const { view, lines, dots, texts } = parse(sketchFor(scenario, locale));
       expect(texts.map((t) => t.place)).toEqual([...SKETCH_TOWNS]);
+      const places = new Map(data.places.map((p) => [p.id, p]));
+      expect(texts.map((t) => t.text)).toEqual(SKETCH_TOWNS.map((id) => (locale === 'fr' ? places.get(id)!.name_fr : places.get(id)!.name)));
       expect(lines.length).toBeGreaterThan(0);
       const boxes = texts.map((t) => textBox(t.text, t.x, t.y, t.anchor, t.size));
       for (const [i, box] of boxes.entries()) {

@@ -22,6 +22,7 @@ import {
   type Pair,
 } from '../../../src/scenarios/url-state';
 import { rng, type Rng } from './prng';
+import { alternatePath } from '../../../src/i18n/locale';
 
 function randomCompare(r: Rng): ScenarioId[] {
   for (;;) {
@@ -335,7 +336,8 @@ describe('fuzz: decode never throws and always returns a valid state', () => {
     return Array.from({ length: r.int(0, 40) }, () => r.pick(PIECES)).join(r.pick(['', '&', '=', ',']));
   }
 
-  it('over 20,000 random hostile inputs', () => {
+  // 20,000 decodes take 2-4 s alone, longer while other test files share the two cores: a time limit is not what this checks.
+  it('over 20,000 random hostile inputs', { timeout: 30_000 }, () => {
     const r = rng(0xdecade);
     for (let n = 0; n < 20_000; n++) {
       const input = hostile(r);
@@ -439,5 +441,18 @@ describe('versions and migrations', () => {
     expect(calls).toEqual([]);
     upgrade([], 7, config);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the same state in both languages', () => {
+  it('a link switched to French (or back) keeps its query, which decodes to the same state; a garbled one is ignored in both', () => {
+    for (const search of ['?v=1&c=i,iv&p=iv,i&reforms=yes&e=50,5,5,40', '?p=ii,ii&c=i&e=99,1,1,1&escorts=maybe', '']) {
+      const french = alternatePath(`/scenarios/${search}`, 'fr', '');
+      expect(french).toBe(`/fr/scenarios/${search}`);
+      const back = alternatePath(french, 'en', '');
+      expect(back).toBe(`/scenarios/${search}`);
+      expect(decode(new URL(french, 'https://example.org').search)).toEqual(decode(search));
+    }
+    expect(decode('?p=ii,ii&c=i&e=99,1,1,1&escorts=maybe')).toEqual(defaultState());
   });
 });
