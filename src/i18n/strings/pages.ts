@@ -343,7 +343,7 @@ export const fr: Record<keyof typeof en, string> = {
   'pages.handout.yourPoints': 'Vos points',
   'pages.handout.aSignpost': 'Un indicateur qui le soutient',
   'pages.handout.total': 'Total',
-  'pages.handout.pointsTo': '(en faveur de {scenarios})',
+  'pages.handout.pointsTo': '(en faveur du scénario {scenarios})',
 
   'pages.classView.noScript': 'La vue de classe a besoin de JavaScript pour lire les liens. Le reste du site fonctionne sans.',
   'pages.classView.linksLabel': 'Liens de scénarios des élèves, un par ligne',
