@@ -234,7 +234,7 @@ describe('the French teachers’ pages', () => {
 describe('the class view speaks the page’s language', () => {
   it('fills its French words with numbers and reasons, in French', () => {
     const fr = classViewWords('fr');
-    expect(fill(fr.readMany, { n: 3 })).toBe('3 liens avec une estimation lus');
+    expect(fill(fr.readMany, { n: 3 })).toBe('3 liens lus avec une estimation');
     expect(fill(fr.ignoredLine, { line: 4, reason: fr.reasons['no-estimate'] })).toBe('Ligne 4\u202f: le lien ne contient aucune estimation');
     expect(fr.reasons['too-many']).toBe(`au-delà de ${MAX_LINES} lignes`);
     expect(fr.decimal).toBe(',');
