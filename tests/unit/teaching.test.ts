@@ -8,8 +8,10 @@ import { localCitation, outletName, titleLanguage } from '../../src/data/outlet-
 import { storyChapters } from '../../src/story/story-steps';
 import { STRINGS } from '../../src/i18n/strings';
 import { copyData, errorOf, setCell } from './helpers/broken-data';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { offlineGlobPatterns } from '../../scripts/lib/offline.mjs';
 
 describe('glossary and changelog data', () => {
   const data = loadSiteData();
@@ -300,5 +302,40 @@ describe('sources named in each language', () => {
     expect(outletName(rfi, 'fr')).toBe('RFI');
     const fama = data.sources.find((s) => s.outlet === 'Malian Armed Forces (FAMa)')!;
     expect(localCitation(fama, 'fr')).toMatch(/^Forces armées maliennes, \d/);
+  });
+});
+
+describe('offline reading in both languages', () => {
+  const built = (files: string[]) => {
+    const root = mkdtempSync(join(tmpdir(), 'lifelines-offline-'));
+    for (const file of files) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), 'x');
+    }
+    return root;
+  };
+  const english = ['index.html', 'scenarios/index.html', 'glossary/index.html', 'sources/index.html', 'offline/index.html', 'c/1/index.html', 'figures/a.svg', 'manifest.webmanifest'];
+
+  it('saves the French pages that are built, with their offline page and manifest', () => {
+    const root = built([...english, ...english.map((f) => `fr/${f}`)]);
+    try {
+      const patterns = offlineGlobPatterns(root);
+      for (const f of ['fr/index.html', 'fr/scenarios/index.html', 'fr/glossary/index.html', 'fr/sources/index.html', 'fr/offline/index.html', 'fr/c/*/index.html', 'fr/figures/*.svg', 'fr/manifest.webmanifest']) {
+        expect(patterns, f).toContain(f);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a French edition built in part saves what it has; the English edition must be whole', () => {
+    const root = built([...english, 'fr/offline/index.html', 'fr/glossary/index.html']);
+    try {
+      const patterns = offlineGlobPatterns(root);
+      expect(patterns.filter((p) => p.startsWith('fr/')).sort()).toEqual(['fr/glossary/index.html', 'fr/offline/index.html']);
+      expect(patterns).toContain('scenarios/index.html');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
