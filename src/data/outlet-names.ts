@@ -7,7 +7,7 @@ import type { Source } from './schema';
 import type { Locale } from '../i18n/locale';
 import { publishedText, shortOutlet } from './sources';
 
-const FRENCH_NAMES: Readonly<Record<string, string>> = {
+export const FRENCH_NAMES: Readonly<Record<string, string>> = {
   'Government of Mali': 'Gouvernement du Mali',
   'Government of Mali (CECOGEC crisis coordination centre)': 'Gouvernement du Mali (Centre de coordination et de gestion des crises, CECOGEC)',
   'Malian Armed Forces (FAMa)': 'Forces armées maliennes (FAMa)',
