@@ -25,12 +25,3 @@ export function outletName(source: Pick<Source, 'outlet'>, locale: Locale): stri
 export function localCitation(source: Source, locale: Locale): string {
   return `${shortOutlet({ outlet: outletName(source, locale) })}, ${publishedText(source, locale)}`;
 }
-
-/**
- * The language a source's title is written in. A title in square brackets is our own English description of
- * a report whose title we did not record or which is in another language; any other title is the source's own,
- * in the source's language (sources.csv `language`).
- */
-export function titleLanguage(source: Pick<Source, 'title' | 'language'>): string {
-  return /^\[.*\]$/su.test(source.title) ? 'en' : source.language;
-}

@@ -4,7 +4,9 @@ import { changelogNewestFirst, lastUpdated } from '../../src/data/changelog';
 import { bibtexCitation, longDate, plainCitation } from '../../src/lib/citation';
 import { fill, MAX_LINES, queryOf, readClassLinks, spreadOf, stackLevels } from '../../src/classroom/class-links';
 import { classViewWords } from '../../src/classroom/class-view-words';
-import { localCitation, outletName, titleLanguage } from '../../src/data/outlet-names';
+import { localCitation, outletName } from '../../src/data/outlet-names';
+import { loadFrenchTitles, shownTitleLanguage, sourceTitle, SOURCE_TITLES_FR_FILE } from '../../src/data/source-titles';
+import { DataValidationError } from '../../src/data/load';
 import { storyChapters } from '../../src/story/story-steps';
 import { STRINGS } from '../../src/i18n/strings';
 import { copyData, errorOf, setCell } from './helpers/broken-data';
@@ -288,10 +290,38 @@ describe('citing the site in French', () => {
 describe('sources named in each language', () => {
   const data = loadSiteData();
 
-  it('a title in square brackets is our English description; any other is in the source’s language', () => {
-    expect(titleLanguage({ title: '[Report on fuel prices]', language: 'fr' })).toBe('en');
-    expect(titleLanguage({ title: 'Les usagers gagnent 200 km', language: 'fr' })).toBe('fr');
-    expect(titleLanguage({ title: 'Mali fuel crisis', language: 'en' })).toBe('en');
+  it('a title in square brackets is our description, in the edition’s language; any other is the source’s own', () => {
+    expect(shownTitleLanguage({ title: '[Report on fuel prices]', language: 'fr' }, 'en')).toBe('en');
+    expect(shownTitleLanguage({ title: '[Report on fuel prices]', language: 'en' }, 'fr')).toBe('fr');
+    expect(shownTitleLanguage({ title: 'Les usagers gagnent 200 km', language: 'fr' }, 'en')).toBe('fr');
+    expect(shownTitleLanguage({ title: 'Mali fuel crisis', language: 'en' }, 'fr')).toBe('en');
+    const koaci = data.sources.find((s) => s.id === 'koaci-2025-10-07-fuel-supply')!;
+    expect(sourceTitle(koaci, 'en', data.sources)).toBe(koaci.title);
+    expect(sourceTitle(koaci, 'fr', data.sources)).toMatch(/^\[Mali\u202f: le gouvernement renforce la sécurité/);
+    const own = data.sources.find((s) => !s.title.startsWith('['))!;
+    expect(sourceTitle(own, 'fr', data.sources)).toBe(own.title);
+  });
+
+  it('every described title has its French description, and a missing or stray one stops the build with file, row and field', () => {
+    expect(loadFrenchTitles(data.sources).size).toBe(data.sources.filter((s) => s.title.startsWith('[')).length);
+    let dir = copyData();
+    let row = setCell(dir, SOURCE_TITLES_FR_FILE, 0, 'title_fr', 'Sans crochets');
+    const errorFrom = (from: string): unknown => {
+      try {
+        loadFrenchTitles(data.sources, from);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    let error = errorFrom(dir);
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect((error as Error).message).toContain(`source-titles-fr.csv, row ${row} (id "manual-coords"), field "title_fr": must be a French description in square brackets`);
+    dir = copyData();
+    row = setCell(dir, SOURCE_TITLES_FR_FILE, 0, 'id', 'prif-2025-12-09-schaaf');
+    error = errorFrom(dir);
+    expect((error as Error).message).toContain(`row ${row} (id "prif-2025-12-09-schaaf"), field "id": the source has its own title`);
+    expect((error as Error).message).toContain('(id "manual-coords"), field "title_fr": no French description of the title of source "manual-coords"');
   });
 
   it('institutions go by their official French names on French pages; outlets keep theirs', () => {
