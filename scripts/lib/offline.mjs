@@ -12,34 +12,39 @@ import { repoRoot } from './dist.mjs';
 export const SW_FILE = 'sw.js';
 export const SW_SOURCE = path.join(repoRoot, 'src/offline/sw.js');
 
-// The editions of the site: today only English at the root; the French edition
-// will live under fr/ and is saved too as soon as it is built.
+// The editions of the site: English at the root, French under fr/. Each edition
+// that is built is saved, with its own offline page and web app manifest.
 const LOCALE_PREFIXES = ['', 'fr/'];
 
-// What a reader gets offline, relative to dist: the story with the standalone
-// figures its steps show (see offlineIgnores for the few left out), the scenario
-// explorer, the glossary, the sources page, the short links that lead into the
-// story and the page shown for anything else; all the site's CSS and JS (small
-// and hashed); the icons and the web app manifest. Not saved: downloads (PNG,
+// What a reader gets offline, relative to dist, in each edition: the story with
+// the standalone figures its steps show (see offlineIgnores for the few left
+// out), the scenario explorer, the glossary, the sources page, the short links
+// that lead into the story, the page shown for anything else and the web app
+// manifest; all the site's CSS and JS (small and hashed); the icons. Not saved: downloads (PNG,
 // CSV), link previews, embed pages, the classroom pages, the single-file
 // edition.
 export function offlineGlobPatterns(root) {
-  const editions = LOCALE_PREFIXES.filter((l) => fs.existsSync(path.join(root, l, 'index.html')));
+  const editions = LOCALE_PREFIXES.filter((l) => fs.existsSync(path.join(root, l, 'offline', 'index.html')));
   return [
-  ...editions.flatMap((l) => [
-    `${l}index.html`,
-    `${l}scenarios/index.html`,
-    `${l}glossary/index.html`,
-    `${l}sources/index.html`,
-    `${l}offline/index.html`,
-    `${l}c/*/index.html`,
-    `${l}figures/*.svg`,
-  ]),
-  '_astro/**/*.{js,css}',
-  'favicon-32.png',
-  'favicon.svg',
-  'manifest.webmanifest',
-  'icons/*.png',
+    ...editions.flatMap((l) => {
+      const patterns = [
+        `${l}index.html`,
+        `${l}scenarios/index.html`,
+        `${l}glossary/index.html`,
+        `${l}sources/index.html`,
+        `${l}offline/index.html`,
+        `${l}c/*/index.html`,
+        `${l}figures/*.svg`,
+        `${l}manifest.webmanifest`,
+      ];
+      // The English edition must have every one (a pattern that matches nothing stops the build); a translated
+      // edition built in parts saves the pages it has: the folder or file before any "*" must exist.
+      return l === '' ? patterns : patterns.filter((p) => fs.existsSync(path.join(root, p.split('*')[0])));
+    }),
+    '_astro/**/*.{js,css}',
+    'favicon-32.png',
+    'favicon.svg',
+    'icons/*.png',
   ];
 }
 

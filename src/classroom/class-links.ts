@@ -34,13 +34,10 @@ export interface ClassLinks {
   ignored: IgnoredLine[];
 }
 
-export const REASONS: Record<IgnoredReason, string> = {
-  'not-a-link': 'not a web link',
-  'not-the-explorer': 'not a link to the scenario explorer',
-  'no-estimate': 'no estimate in the link',
-  'too-long': 'too long to be a scenario link',
-  'too-many': `more than ${MAX_LINES} lines`,
-};
+/** "{n} links" with { n: 3 } is "3 links": the class view's words (class-view-words.ts) filled in the browser. A placeholder with no value is left as it is. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 const EXPLORER_PATH = /\/scenarios(?:\/(?:index\.html)?)?$/;
 const BARE_QUERY = /^\??[a-z]+=/i;

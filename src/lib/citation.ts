@@ -2,7 +2,8 @@
  * How to cite the site, as plain text and as BibTeX, built from the site's
  * title, its address and the changelog's newest date.
  */
-import { parsePartialDate } from '../data/dates';
+import { formatDate, parsePartialDate } from '../data/dates';
+import type { Locale } from '../i18n/locale';
 
 export interface CitationInput {
   title: string;
@@ -22,12 +23,14 @@ function parts(date: string) {
   return { year: parsed.year, month: parsed.month! - 1, day: parsed.day! };
 }
 
-export function longDate(date: string): string {
+export function longDate(date: string, locale: Locale = 'en'): string {
   const { year, month, day } = parts(date);
-  return `${day} ${MONTH_NAMES[month]} ${year}`;
+  return locale === 'fr' ? formatDate(date, 'full', 'fr') : `${day} ${MONTH_NAMES[month]} ${year}`;
 }
 
-export function plainCitation(c: CitationInput): string {
+/** French: « Titre », the French date and "consulté le [date]", with French spacing before the colon. */
+export function plainCitation(c: CitationInput, locale: Locale = 'en'): string {
+  if (locale === 'fr') return `${c.publisher}, «\u202f${c.title}\u202f». Dernière mise à jour le ${longDate(c.lastUpdated, 'fr')}. ${c.url} (consulté le [date]).`;
   return `${c.publisher}. “${c.title}.” Last updated ${longDate(c.lastUpdated)}. ${c.url} (accessed [date]).`;
 }
 
@@ -40,9 +43,23 @@ function bibtexText(value: string): string {
     .replace(/([&%$#_])/g, '\\$1');
 }
 
-export function bibtexCitation(c: CitationInput): string {
+/** The French edition's entry names its language (biblatex's `language` field) and keeps BibTeX's own keywords. */
+export function bibtexCitation(c: CitationInput, locale: Locale = 'en'): string {
   const { year, month } = parts(c.lastUpdated);
-  const key = `lifelines-mali-${year}`;
+  const key = `lifelines-mali-${year}${locale === 'fr' ? '-fr' : ''}`;
+  if (locale === 'fr') {
+    return [
+      `@misc{${key},`,
+      `  author       = {{${bibtexText(c.publisher)}}},`,
+      `  title        = {{${bibtexText(c.title)}}},`,
+      `  year         = {${year}},`,
+      `  month        = ${BIBTEX_MONTHS[month]},`,
+      `  howpublished = {\\url{${c.url}}},`,
+      `  language     = {french},`,
+      `  note         = {Dernière mise à jour le ${c.lastUpdated} ; consulté le [date]},`,
+      `}`,
+    ].join('\n');
+  }
   return [
     `@misc{${key},`,
     `  author       = {{${bibtexText(c.publisher)}}},`,

@@ -22,23 +22,52 @@ interface Progress {
 
 type View = 'idle' | 'saving' | 'ready' | 'failed';
 
-/** "420 KB" or "1.2 MB" (KB = 1024 bytes), as scripts/lib/offline.mjs writes it in the README's numbers. */
-export function formatSize(bytes: number): string {
+/**
+ * The control's words in the page's language, rendered by OfflineControl.astro into data-offline-words
+ * from the string table. {size}, {saved}, {total} and {n} are filled here.
+ */
+export interface OfflineWords {
+  notSaved: string;
+  saving: string;
+  ready: string;
+  failed: string;
+  saveSize: string;
+  savingButton: string;
+  retry: string;
+  progress: string;
+  readyDetail: string;
+  failedDetail: string;
+  idleDetail: string;
+  updateSaved: string;
+  updateSaving: string;
+  updated: string;
+  /** "{n} KB" / "{n} Ko" */
+  kb: string;
+  mb: string;
+  decimal: string;
+}
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/gu, (whole, name: string) => values[name] ?? whole);
+
+/** "420 KB" or "1.2 MB" (KB = 1024 bytes), as scripts/lib/offline.mjs writes it in the README's numbers; "1,2 Mo" in French. */
+export function formatSize(bytes: number, words?: Pick<OfflineWords, 'kb' | 'mb' | 'decimal'>): string {
   const kb = bytes / 1024;
-  return kb < 1000 ? `${Math.round(kb)} KB` : `${(kb / 1024).toFixed(1)} MB`;
+  if (!words) return kb < 1000 ? `${Math.round(kb)} KB` : `${(kb / 1024).toFixed(1)} MB`;
+  return kb < 1000 ? fill(words.kb, { n: String(Math.round(kb)) }) : fill(words.mb, { n: (kb / 1024).toFixed(1).replace('.', words.decimal) });
 }
 
 export function initOffline(): void {
   const section = document.querySelector<HTMLElement>('[data-offline]');
   const totalBytes = Number(section?.dataset.offlineBytes);
   if (!section || !('serviceWorker' in navigator) || !window.isSecureContext || !(totalBytes > 0)) return;
+  const words = JSON.parse(section.dataset.offlineWords ?? '{}') as OfflineWords;
+  const sizeOf = (bytes: number) => formatSize(bytes, words);
   const status = section.querySelector<HTMLElement>('[data-offline-status]')!;
   const detail = section.querySelector<HTMLElement>('[data-offline-detail]')!;
   const button = section.querySelector<HTMLButtonElement>('[data-offline-save]')!;
   const bar = section.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
   const scope = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  const size = formatSize(totalBytes);
-  const contents = 'the story with its figures, the scenario explorer, the glossary and the sources';
+  const size = sizeOf(totalBytes);
   let view: View = 'idle';
   let registration: ServiceWorkerRegistration | undefined;
   /** Said after "Available offline" while a newer build is being saved or waits. */
@@ -46,7 +75,7 @@ export function initOffline(): void {
 
   const show = (next: View, progress?: Pick<Progress, 'savedBytes' | 'totalBytes'>) => {
     // The status line is a live region: it changes only when the state does, not with every file saved.
-    const line = { idle: 'Not saved on this device.', saving: 'Saving for offline reading…', ready: 'Available offline', failed: 'Could not save for offline reading.' }[next];
+    const line = { idle: words.notSaved, saving: words.saving, ready: words.ready, failed: words.failed }[next];
     if (status.textContent !== line) status.textContent = line;
     // Shown once the page knows: never "Not saved" for the instant before it has asked the worker.
     section.hidden = false;
@@ -55,25 +84,25 @@ export function initOffline(): void {
     view = next;
     button.hidden = next === 'ready';
     button.setAttribute('aria-disabled', String(next === 'saving'));
-    button.textContent = next === 'failed' ? `Try again (${size})` : next === 'saving' ? 'Saving…' : `Save for offline reading (${size})`;
+    button.textContent = fill(next === 'failed' ? words.retry : next === 'saving' ? words.savingButton : words.saveSize, { size });
     bar.hidden = next !== 'saving';
     if (next === 'saving' && progress) {
       bar.max = progress.totalBytes;
       bar.value = progress.savedBytes;
-      detail.textContent = `${formatSize(progress.savedBytes)} of ${formatSize(progress.totalBytes)} saved.`;
+      detail.textContent = fill(words.progress, { saved: sizeOf(progress.savedBytes), total: sizeOf(progress.totalBytes) });
     } else if (next === 'ready') {
-      detail.textContent = `Saved on this device (${size}): ${contents} open with no connection.${update && ` ${update}`}`;
+      detail.textContent = `${fill(words.readyDetail, { size })}${update && ` ${update}`}`;
     } else if (next === 'failed') {
-      detail.textContent = 'The connection may have dropped, or the device may be short of space.';
+      detail.textContent = words.failedDetail;
     } else if (next === 'idle') {
-      detail.textContent = `Saves ${contents} on this device (${size} to download), to read them with no connection.`;
+      detail.textContent = fill(words.idleDetail, { size });
     }
   };
   const noteUpdate = (text: string) => {
     update = text;
     if (view === 'ready') show('ready');
   };
-  const UPDATE_SAVED = 'An update is saved. It shows the next time you open the site.';
+  const UPDATE_SAVED = words.updateSaved;
 
   const ask = (worker: ServiceWorker | null | undefined) => worker?.postMessage({ type: MESSAGE, action: 'status' });
 
@@ -91,7 +120,7 @@ export function initOffline(): void {
     if (view === 'ready' || registration?.active) {
       if (data.state === 'failed') return;
       const saved = data.state === 'installed' || data.savedFiles === data.totalFiles;
-      noteUpdate(saved ? UPDATE_SAVED : `Saving an update: ${formatSize(data.savedBytes)} of ${formatSize(data.totalBytes)}.`);
+      noteUpdate(saved ? UPDATE_SAVED : fill(words.updateSaving, { saved: sizeOf(data.savedBytes), total: sizeOf(data.totalBytes) }));
       return;
     }
     if (data.state === 'failed') show('failed');
@@ -101,7 +130,7 @@ export function initOffline(): void {
   // A newer build took over this page from another tab: what it loads next would come from that build.
   let controlled = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (controlled) noteUpdate('Lifelines has been updated: reload the page to read the new version.');
+    if (controlled) noteUpdate(words.updated);
     controlled = true;
   });
 

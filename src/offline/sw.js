@@ -25,8 +25,12 @@ import { NetworkOnly } from 'workbox-strategies';
 
 /** @type {{ url: string, revision: string | null, bytes: number }[]} */
 const MANIFEST = self.__WB_MANIFEST;
-/** The page shown for anything not saved when there is no connection. */
+/** The page shown for anything not saved when there is no connection; its French twin for French addresses. */
 const OFFLINE_PAGE = 'offline/index.html';
+const FRENCH_OFFLINE_PAGE = 'fr/offline/index.html';
+/** The French edition's addresses: the worker's folder (the site's root) + "fr/". */
+const FRENCH_PATH = new URL('fr/', self.location.href).pathname;
+const isFrench = (url) => new URL(url).pathname.startsWith(FRENCH_PATH);
 const MESSAGE = 'lifelines-offline';
 
 const absolute = (url) => new URL(url, self.location.href).href;
@@ -171,7 +175,17 @@ const router = new Router();
 router.registerRoute(
   new PrecacheRoute(precache, { directoryIndex: 'index.html', cleanURLs: true, ignoreURLParametersMatching: [/.*/] }),
 );
-// Any other page: from the network, or the offline page when there is none.
+// Any other page: from the network, or the offline page in the page's language when there is none.
+// Registered first, so it is tried first; a build without the French edition falls back to the English page.
+const hasFrenchOfflinePage = MANIFEST.some((entry) => entry.url === FRENCH_OFFLINE_PAGE);
+if (hasFrenchOfflinePage) {
+  router.registerRoute(
+    new NavigationRoute(
+      new NetworkOnly({ plugins: [new PrecacheFallbackPlugin({ fallbackURL: absolute(FRENCH_OFFLINE_PAGE), precacheController: precache })] }),
+      { allowlist: [new RegExp(`^${FRENCH_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)] },
+    ),
+  );
+}
 router.registerRoute(
   new NavigationRoute(
     new NetworkOnly({ plugins: [new PrecacheFallbackPlugin({ fallbackURL: absolute(OFFLINE_PAGE), precacheController: precache })] }),
@@ -201,7 +215,8 @@ async function handOverThenLoad(event) {
   if (waiting && windows.length <= 1) {
     waiting.postMessage({ type: MESSAGE, action: 'skip-waiting' });
     // Shown for an instant: the site's icon (or the browser asks for /favicon.ico) and the reader's colours.
-    const page = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Lifelines</title><link rel="icon" href="${absolute('favicon-32.png')}">`;
+    const [lang, name] = isFrench(event.request.url) ? ['fr', 'Artères vitales'] : ['en', 'Lifelines'];
+    const page = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>${name}</title><link rel="icon" href="${absolute('favicon-32.png')}">`;
     return new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', Refresh: '0' } });
   }
   return router.handleRequest({ event, request: event.request }) ?? fetch(event.request);

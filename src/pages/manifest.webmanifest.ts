@@ -1,21 +1,29 @@
 /**
  * The web app manifest: the story installs to a phone's home screen and opens
  * in its own window; with the service worker (src/offline/sw.js) it then
- * opens with no connection. Addresses follow BASE_PATH.
+ * opens with no connection. Addresses follow BASE_PATH. The French edition
+ * has its own (/fr/manifest.webmanifest, src/pages/fr/manifest.webmanifest.ts):
+ * installed from a French page, the app is French and opens on the French
+ * story; both share the site's scope, so one service worker serves both.
  */
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/paths';
+import { pageHref, withBase } from '../lib/paths';
 import { APP_ICONS } from '../offline/icons';
+import { isLocale, localeFromPath } from '../i18n/locale';
+import { sayer } from '../i18n/pages-say';
+import { t } from '../i18n/strings';
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = (context) => {
+  const locale = isLocale(context.currentLocale) ? context.currentLocale : localeFromPath(context.url.pathname);
+  const say = sayer(locale);
   const manifest = {
-    id: withBase('/'),
-    name: 'Lifelines: Mali’s roads, fuel and power',
-    short_name: 'Lifelines',
-    description: 'How a blockade of Mali’s roads in 2025 cut fuel and power in Bamako and beyond: a sourced explainer that reads offline.',
-    lang: 'en',
+    id: pageHref(locale, '/'),
+    name: say('pages.manifest.name'),
+    short_name: t(locale, 'site.shortName'),
+    description: say('pages.manifest.description'),
+    lang: locale,
     dir: 'ltr',
-    start_url: withBase('/'),
+    start_url: pageHref(locale, '/'),
     scope: withBase('/'),
     display: 'standalone',
     background_color: '#fbf8f2',

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSiteData } from '../../src/data/load';
 import { DATASETS, type DatasetName } from '../../src/data/schema';
+import { FRENCH_NAMES } from '../../src/data/outlet-names';
 import { chapterSourceIds, componentRefs, isRowReference, sourceIdsForRef } from '../../src/story/story-citations';
 
 const data = loadSiteData();
@@ -114,5 +115,16 @@ describe('glossary terms in the story', () => {
     ]) {
       expect(names, wanted).toContain(wanted);
     }
+  });
+});
+
+describe('sources in the French edition', () => {
+  it('every institution given a French name is an outlet of data/sources.csv, so a renamed outlet cannot lose it unnoticed', () => {
+    const outlets = new Set(data.sources.map((s) => s.outlet));
+    for (const outlet of Object.keys(FRENCH_NAMES)) expect(outlets.has(outlet), outlet).toBe(true);
+  });
+
+  it('a title is either the source’s own, or our English description in square brackets, never a bracket left open', () => {
+    for (const s of data.sources) expect(s.title.startsWith('[') === s.title.endsWith(']'), s.id).toBe(true);
   });
 });

@@ -5,11 +5,14 @@
  * points for each scenario, and the same numbers as a table. Everything stays
  * in this tab: no storage, no request.
  */
-import { readClassLinks, spreadOf, stackLevels, REASONS, type Spread } from '../class-links';
+import { fill, readClassLinks, spreadOf, stackLevels, type Spread } from '../class-links';
+import type { ClassViewWords } from '../class-view-words';
 
 interface Island {
   /** In the order I to IV: a short name for the chart and the full title for the table. */
   scenarios: { id: string; short: string; label: string }[];
+  /** Every word the script writes, in the page's language. */
+  words: ClassViewWords;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -32,16 +35,18 @@ function text(x: number, y: number, content: string, cls: string, anchor: 'start
 }
 
 const xOf = (points: number) => PAD_X + (points / 100) * (WIDTH - 2 * PAD_X);
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+let decimal = '.';
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', decimal));
 
 function chart(spread: Spread[], island: Island, students: number): SVGSVGElement {
   const height = spread.length * ROW + AXIS;
   const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': 'class-chart-title class-chart-desc', 'font-size': 16 }, 'class-chart');
   const title = svg('title', { id: 'class-chart-title' });
-  title.textContent = `The class’s estimates: ${students} ${students === 1 ? 'student' : 'students'}`;
+  const words = island.words;
+  title.textContent = fill(students === 1 ? words.chartTitleOne : words.chartTitleMany, { n: students });
   const desc = svg('desc', { id: 'class-chart-desc' });
   desc.textContent = spread
-    .map((s, i) => `${island.scenarios[i]?.label ?? s.scenario}: from ${s.min} to ${s.max} points, median ${fmt(s.median)}.`)
+    .map((s, i) => fill(words.chartRow, { scenario: island.scenarios[i]?.label ?? s.scenario, min: s.min, max: s.max, median: fmt(s.median) }))
     .join(' ');
   root.append(title, desc);
 
@@ -51,7 +56,7 @@ function chart(spread: Spread[], island: Island, students: number): SVGSVGElemen
     root.append(svg('line', { x1: xOf(tick), x2: xOf(tick), y1: top + 4, y2: bottom }, 'class-chart__grid'));
     root.append(text(xOf(tick), bottom + 18, String(tick), 'class-chart__tick', tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'));
   }
-  root.append(text(WIDTH / 2, bottom + 38, 'Points out of 100', 'class-chart__axis-title', 'middle'));
+  root.append(text(WIDTH / 2, bottom + 38, words.axisTitle, 'class-chart__axis-title', 'middle'));
 
   spread.forEach((s, row) => {
     const y0 = row * ROW;
@@ -68,7 +73,7 @@ function chart(spread: Spread[], island: Island, students: number): SVGSVGElemen
     });
     g.append(svg('line', { x1: xOf(s.median), x2: xOf(s.median), y1: baseline - 4, y2: baseline + 8 }, 'class-chart__median'));
     const right = s.median <= 50;
-    g.append(text(xOf(s.median) + (right ? 6 : -6), baseline + 14, `median ${fmt(s.median)}`, 'class-chart__median-label', right ? 'start' : 'end'));
+    g.append(text(xOf(s.median) + (right ? 6 : -6), baseline + 14, fill(words.medianLabel, { median: fmt(s.median) }), 'class-chart__median-label', right ? 'start' : 'end'));
     root.append(g);
   });
   return root;
@@ -87,14 +92,16 @@ function init() {
   const ignoredBlock = document.querySelector<HTMLElement>('[data-class-ignored-block]');
   if (!islandNode?.textContent || !input || !showButton || !clearButton || !status || !results || !figure || !tbody || !ignoredList || !ignoredBlock) return;
   const island = JSON.parse(islandNode.textContent) as Island;
+  const words = island.words;
+  decimal = words.decimal;
 
   const show = () => {
     const { estimates, ignored } = readClassLinks(input.value);
     const spread = spreadOf(estimates.map((e) => e.estimate));
     const n = estimates.length;
     status.textContent =
-      `${n} ${n === 1 ? 'link' : 'links'} with an estimate read` +
-      (ignored.length > 0 ? `; ${ignored.length} ${ignored.length === 1 ? 'line' : 'lines'} ignored.` : '.');
+      fill(n === 1 ? words.readOne : words.readMany, { n }) +
+      (ignored.length > 0 ? fill(ignored.length === 1 ? words.ignoredOne : words.ignoredMany, { n: ignored.length }) : words.ignoredNone);
 
     figure.querySelector('svg')?.remove();
     tbody.replaceChildren();
@@ -120,13 +127,13 @@ function init() {
     ignoredList.replaceChildren(
       ...ignored.slice(0, 50).map((item) => {
         const li = document.createElement('li');
-        li.textContent = `Line ${item.line}: ${REASONS[item.reason]}`;
+        li.textContent = fill(words.ignoredLine, { line: item.line, reason: words.reasons[item.reason] });
         return li;
       }),
     );
     if (ignored.length > 50) {
       const li = document.createElement('li');
-      li.textContent = `and ${ignored.length - 50} more`;
+      li.textContent = fill(words.ignoredMore, { n: ignored.length - 50 });
       ignoredList.append(li);
     }
     ignoredBlock.hidden = ignored.length === 0;
@@ -136,7 +143,7 @@ function init() {
   clearButton.addEventListener('click', () => {
     input.value = '';
     show();
-    status.textContent = 'Cleared.';
+    status.textContent = words.cleared;
     input.focus();
   });
   document.documentElement.classList.add('class-view-ready');
