@@ -18,6 +18,15 @@ function frontmatter(text: string): Record<string, string> {
   return Object.fromEntries(block.split('\n').map((line) => /^(\w+):\s*(.*)$/.exec(line)).filter((m): m is RegExpExecArray => !!m).map((m) => [m[1]!, m[2]!.replace(/^"(.*)"$/, '$1')]));
 }
 
+/**
+ * A date's preposition (`prep={false}`) and capital (`capital`) are grammar, not facts: French may
+ * need "au cours du week-end du 6 au 7 septembre" where English writes "over the weekend of 6–7
+ * September", so they may differ between the languages. Every other prop must match.
+ */
+function grammarPropsRemoved(props: string): string {
+  return props.replace(/\s(?:prep=\{false\}|capital)(?=[\s/])/g, ' ');
+}
+
 interface StepParts { id: string; state: string; alt: string; components: string[] }
 
 /** Each step's id, state and alt, and the components inside it with their props (alt and words left out). */
@@ -27,7 +36,7 @@ function steps(text: string): StepParts[] {
     state: m[2]!,
     alt: m[3]!,
     components: [...m[4]!.matchAll(/<(Cite|Num|When|Price|Tankers|Power|FigureField|Converted|AfterArticle|Term)\b((?:[^>"]|"[^"]*")*)>/g)]
-      .map((c) => `${c[1]} ${c[2]!.replace(/\s+/g, ' ').replace(/\s*\/$/, '').trim()}`)
+      .map((c) => `${c[1]} ${grammarPropsRemoved(c[2]!).replace(/\s+/g, ' ').replace(/\s*\/$/, '').trim()}`)
       .sort(),
   }));
 }
