@@ -6,6 +6,7 @@
  * character, the whole text is set, and the tags are put back. Attributes are never touched.
  */
 import { frenchTypography } from '../i18n/typography';
+import type { Locale } from '../i18n/locale';
 
 const TAG = /<[^>]*>/gu;
 const HOLD = /\ue002(\d+)\ue003/gu;
@@ -17,4 +18,9 @@ export function frenchHtmlTypography(html: string): string {
   const text = html.replace(TAG, (tag) => `\ue002${tags.push(tag) - 1}\ue003`).replace(ENTITY, (entity) => ENTITIES[entity] ?? entity);
   const set = frenchTypography(text).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
   return set.replace(HOLD, (_, index: string) => tags[Number(index)]!);
+}
+
+/** What separates two citations in a list: "; " in English, " ; " (narrow no-break space) in French. */
+export function citationSeparator(locale: Locale): string {
+  return locale === 'fr' ? '\u202f; ' : '; ';
 }

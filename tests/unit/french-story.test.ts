@@ -19,12 +19,14 @@ function frontmatter(text: string): Record<string, string> {
 }
 
 /**
- * A date's preposition (`prep={false}`) and capital (`capital`) are grammar, not facts: French may
- * need "au cours du week-end du 6 au 7 septembre" where English writes "over the weekend of 6–7
- * September", so they may differ between the languages. Every other prop must match.
+ * Props that belong to one language's wording, not to the facts, may differ: a date's preposition
+ * (`prep={false}`) and capital (`capital`), since French may need "au cours du week-end du 6 au 7
+ * septembre" where English writes "over the weekend of 6–7 September"; and `translated`, which
+ * marks a quotation as our translation, which depends on the language of the edition and of the
+ * source. Every other prop must match.
  */
 function grammarPropsRemoved(props: string): string {
-  return props.replace(/\s(?:prep=\{false\}|capital)(?=[\s/])/g, ' ');
+  return props.replace(/\s(?:prep=\{false\}|capital|translated)(?=[\s/])/g, ' ');
 }
 
 interface StepParts { id: string; state: string; alt: string; components: string[] }
