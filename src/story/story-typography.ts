@@ -8,7 +8,8 @@
 import { frenchTypography } from '../i18n/typography';
 import type { Locale } from '../i18n/locale';
 
-const TAG = /<[^>]*>/gu;
+/** A tag, or a whole script or style element: their content is code, never text (Astro inlines small scripts where a component first renders). */
+const TAG = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/giu;
 const HOLD = /\ue002(\d+)\ue003/gu;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': '\u00a0' };
 const ENTITY = /&(?:amp|lt|gt|quot|nbsp|#39|#x27);/gu;

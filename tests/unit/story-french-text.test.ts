@@ -54,6 +54,11 @@ describe('French typography over a rendered paragraph', () => {
     expect(frenchHtmlTypography(html)).toBe('<a href="https://example.org/a:b?c=d;e" title="x: y">l’article &amp; 14:30</a>');
   });
 
+  it('leaves an inline script or style exactly as written', () => {
+    const html = '<p>a: <script type="module">if (a && b) f(() => 1);</script><style>a::after{content:"; "}</style></p>';
+    expect(frenchHtmlTypography(html)).toBe(`<p>a${NNBSP}: <script type="module">if (a && b) f(() => 1);</script><style>a::after{content:"; "}</style></p>`);
+  });
+
   it('keeps markup that looks like text markup escaped', () => {
     expect(frenchHtmlTypography('<p>1 &lt; 2</p>')).toBe('<p>1 &lt; 2</p>');
   });
