@@ -54,7 +54,8 @@ export const fr: Record<keyof typeof en, string> = {
   'story.chapters': 'Chapitres',
   'story.singleFileBefore': 'Pour le lire sans connexion, ',
   'story.singleFileLink': 'téléchargez le récit en un seul fichier',
-  'story.singleFileAfter': ' : le texte, toutes les figures et les sources dans une seule page web, à garder ou à transmettre.',
+  // The narrow no-break space is written out: the colon opens this piece of text, so frenchTypography has nothing to space it from.
+  'story.singleFileAfter': '\u202f: le texte, toutes les figures et les sources dans une seule page web, à garder ou à transmettre.',
   'story.graphicAlt': 'Graphique : {alt}',
   'story.source': 'Source',
   'story.sources': 'Sources',
