@@ -21,8 +21,10 @@ if (!fs.existsSync(`${root}/index.html`)) {
 }
 
 try {
-  const single = writeSingleFile(root, base);
-  console.log(`single-file edition: ${single.rel} (${formatSize(single.bytes)})`);
+  for (const story of ['index.html', 'fr/index.html']) {
+    const single = writeSingleFile(root, base, story);
+    console.log(`single-file edition: ${single.rel} (${formatSize(single.bytes)})`);
+  }
 
   // The size shown to the reader is that of the pages with the size written in; writing it changes each
   // page by a few bytes, so measure again until the number stands.

@@ -13,6 +13,26 @@ import { parseHTML } from 'linkedom';
 
 export const SINGLE_FILE = 'lifelines-story.html';
 
+/**
+ * The file's own words, in the language of the story page it is made from (its <html lang>): the
+ * English story gives /lifelines-story.html, the French one /fr/lifelines-story.html. The note is
+ * HTML with one empty <a>, which gets the living site's address.
+ */
+const EDITION_WORDS = {
+  en: {
+    note: 'This is the single-file edition of the story: the text, every figure, the glossary terms and the sources, in one file that opens without a connection. The interactive version, with the scenario explorer, is at <a></a>.',
+    glossary: 'Glossary',
+    sources: 'Sources cited',
+    titleSuffix: ' (single-file edition)',
+  },
+  fr: {
+    note: 'Ceci est l’édition en un seul fichier du récit\u202f: le texte, toutes les figures, les termes du glossaire et les sources, dans un fichier qui s’ouvre sans connexion. La version interactive, avec l’explorateur de scénarios, se trouve à l’adresse <a></a>.',
+    glossary: 'Glossaire',
+    sources: 'Sources citées',
+    titleSuffix: ' (édition en un seul fichier)',
+  },
+};
+
 /** Reads a built file by the address a page uses for it ("/lifelines/_astro/x.css" under base "/lifelines/"). */
 function fileFor(root, base, url) {
   const pathname = decodeURIComponent(url.pathname);
@@ -59,11 +79,19 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
   if (!canonical) throw new Error(`single-file edition: ${storyRel} has no canonical link`);
   const pageUrl = new URL(canonical);
   const resolve = (href) => new URL(href, pageUrl);
+  const words = EDITION_WORDS[document.documentElement.getAttribute('lang')] ?? EDITION_WORDS.en;
   const glossaryPath = `${base}${prefix}glossary/`;
   const sourcesPath = `${base}${prefix}sources/`;
 
   // Styles: the story's own stylesheets, and those of the pages the glossary entries and sources come from.
-  const extraPages = [`${prefix}glossary/index.html`, `${prefix}sources/index.html`].map((rel) => parseHTML(fs.readFileSync(path.join(root, rel), 'utf8')).document);
+  // A language whose glossary or sources page is not built (yet) gets no appendix from it: its links then go to the site.
+  const pageDoc = (rel) => {
+    if (fs.existsSync(path.join(root, rel))) return parseHTML(fs.readFileSync(path.join(root, rel), 'utf8')).document;
+    console.warn(`single-file edition of ${storyRel}: no ${rel} in the build, so no appendix from it`);
+    return null;
+  };
+  const [glossaryDoc, sourcesDoc] = [pageDoc(`${prefix}glossary/index.html`), pageDoc(`${prefix}sources/index.html`)];
+  const extraPages = [glossaryDoc, sourcesDoc].filter(Boolean);
   const cssFiles = [...new Set([document, ...extraPages].flatMap((doc) => [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => fileFor(root, base, resolve(l.getAttribute('href'))))))];
   const css = staticCss(cssFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n')) + EDITION_CSS;
 
@@ -85,11 +113,22 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
     source.remove();
     figure.classList.add('step__figure--phone-drawing');
   }
+  // A language's own figures (/fr/figures/…) are made by its figure endpoints; a build without them (while the
+  // French figures are being made) falls back to the English drawing of the same state, and says so.
+  const figureFile = (url) => {
+    try {
+      return fileFor(root, base, url);
+    } catch (error) {
+      if (!prefix || !url.pathname.startsWith(`${base}${prefix}figures/`)) throw error;
+      console.warn(`single-file edition of ${storyRel}: ${url.pathname} is not in the build; the English figure is used`);
+      return fileFor(root, base, new URL(url.pathname.replace(`${base}${prefix}`, base), url));
+    }
+  };
   // Each step's figure, inline: the wide layout, and the phone one where there is one.
   for (const el of document.querySelectorAll('.step__figure img, .step__figure source')) {
     for (const attr of ['src', 'srcset']) {
       const value = el.getAttribute(attr);
-      if (value) el.setAttribute(attr, dataUri(fs.readFileSync(fileFor(root, base, resolve(value)), 'utf8')));
+      if (value) el.setAttribute(attr, dataUri(fs.readFileSync(figureFile(resolve(value)), 'utf8')));
     }
     el.removeAttribute('loading');
   }
@@ -101,7 +140,6 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
     const url = resolve(href);
     return url.origin === pageUrl.origin && url.pathname === pagePath && url.hash.startsWith(`#${idPrefix}`) ? url.hash.slice(1) : null;
   };
-  const [glossaryDoc, sourcesDoc] = extraPages;
   const main = document.querySelector('main');
   const appendix = (id, title, list, items) => {
     const section = document.createElement('section');
@@ -117,11 +155,11 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
     main.append(section);
   };
   const termIds = new Set([...document.querySelectorAll('a[href]')].map((a) => targetOf(a, glossaryPath, 'term-')).filter(Boolean));
-  const terms = [...glossaryDoc.querySelectorAll('[id^="term-"]')].filter((el) => termIds.has(el.id));
-  if (terms.length) appendix('single-file-glossary', 'Glossary', terms[0].parentElement, terms);
+  const terms = [...(glossaryDoc?.querySelectorAll('[id^="term-"]') ?? [])].filter((el) => termIds.has(el.id));
+  if (terms.length) appendix('single-file-glossary', words.glossary, terms[0].parentElement, terms);
   const sourceIds = new Set([...document.querySelectorAll('a[href]')].map((a) => targetOf(a, sourcesPath, 'src-')).filter(Boolean));
-  const sources = [...sourcesDoc.querySelectorAll('[id^="src-"]')].filter((el) => sourceIds.has(el.id));
-  if (sources.length) appendix('single-file-sources', 'Sources cited', sources[0].parentElement, sources);
+  const sources = [...(sourcesDoc?.querySelectorAll('[id^="src-"]') ?? [])].filter((el) => sourceIds.has(el.id));
+  if (sources.length) appendix('single-file-sources', words.sources, sources[0].parentElement, sources);
   const inFile = new Set([...terms, ...sources].map((el) => el.id));
 
   // Links: to a term or source in the file, in the file; anything else on the site, to the site.
@@ -139,13 +177,13 @@ export function singleFileHtml(root, base, storyRel = 'index.html') {
   const note = document.createElement('p');
   note.className = 'single-file-note';
   wrapper.append(note);
-  note.innerHTML = 'This is the single-file edition of the story: the text, every figure, the glossary terms and the sources, in one file that opens without a connection. The interactive version, with the scenario explorer, is at <a></a>.';
+  note.innerHTML = words.note;
   const link = note.querySelector('a');
   link.setAttribute('href', pageUrl.href);
   link.textContent = pageUrl.href;
   main.prepend(wrapper);
   const title = document.querySelector('title');
-  title.textContent = `${title.textContent} (single-file edition)`;
+  title.textContent = `${title.textContent}${words.titleSuffix}`;
 
   // One stylesheet, allowed by its hash; nothing else may load but the images inside the file.
   const style = document.createElement('style');

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locale } from '../i18n/locale';
 
 export interface StoryStep {
   /** The step's id: the story's URL hash (#id). */
@@ -66,12 +67,21 @@ export function storyChapters(dir = join(process.cwd(), 'content', 'story')): St
   return chapters;
 }
 
-/** Every step, in story order. */
-export function storySteps(): StoryStep[] {
-  return storyChapters().flatMap((c) => c.steps);
+/**
+ * Every chapter of one language's story: content/story in English, content/fr/story in French.
+ * Step ids and states are the same in both (tests/unit/french-story.test.ts); titles, summaries
+ * and alt texts are in the language asked for.
+ */
+export function storyChaptersIn(locale: Locale): StoryChapter[] {
+  return storyChapters(join(process.cwd(), 'content', ...(locale === 'en' ? [] : [locale]), 'story'));
+}
+
+/** Every step, in story order, with its alt text in the language asked for. */
+export function storySteps(locale: Locale = 'en'): StoryStep[] {
+  return storyChaptersIn(locale).flatMap((c) => c.steps);
 }
 
 /** The first step that shows a state. */
-export function stepForState(state: string): StoryStep | undefined {
-  return storySteps().find((s) => s.state === state);
+export function stepForState(state: string, locale: Locale = 'en'): StoryStep | undefined {
+  return storySteps(locale).find((s) => s.state === state);
 }

@@ -6,6 +6,7 @@ import { activeStepFromGeometry } from '../../src/story/client/scroller';
 import { stepIndexFromHash } from '../../src/story/client/story-hash';
 import { loadSiteData } from '../../src/data/load';
 import { CHART_GROUPS } from '../../src/charts/chart-state';
+import { stepForState, storySteps } from '../../src/story/story-steps';
 
 const storyDir = join(process.cwd(), 'content', 'story');
 const mdx = readdirSync(storyDir)
@@ -119,6 +120,54 @@ describe('step from the URL hash', () => {
   it('ignores unknown, garbled and hostile hashes without throwing', () => {
     for (const hash of ['', '#', '#nope', '#%E0%A4%A', '#%', '#<script>alert(1)</script>', '#__proto__', '#constructor', '#two-ports%00', '#' + 'x'.repeat(10000)]) {
       expect(stepIndexFromHash(hash, ids)).toBe(-1);
+    }
+  });
+});
+
+describe('the French story keeps the same rules', () => {
+  const frenchDir = join(process.cwd(), 'content', 'fr', 'story');
+  const french = readdirSync(frenchDir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => readFileSync(join(frenchDir, f), 'utf8'))
+    .join('\n');
+
+  it('its steps are the English steps, with French alt texts (storySteps("fr"))', () => {
+    const en = storySteps('en');
+    const fr = storySteps('fr');
+    expect(fr.map((s) => `${s.id}:${s.state}`)).toEqual(en.map((s) => `${s.id}:${s.state}`));
+    expect(fr.every((s, i) => s.alt !== en[i]!.alt)).toBe(true);
+    expect(stepForState(en[1]!.state, 'fr')?.alt).toBe(fr[1]!.alt);
+  });
+
+  it('every paragraph cites: each carries a component that shows a source', () => {
+    const citing = /<(?:Cite|When|Num|Price|Tankers|Power|Converted)\b(?![^>]*cite=\{false\})/;
+    const paragraphs = [...french.matchAll(/<Step\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)].flatMap((m) =>
+      m[2]!
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter((p) => p && !/^\[[^\]]*\]\([^)]*\)\.?$/.test(p))
+        .map((p) => ({ step: m[1]!, p })),
+    );
+    expect(paragraphs.length).toBeGreaterThan(40);
+    for (const { step, p } of paragraphs) expect(p, `a paragraph of French step "${step}" cites nothing`).toMatch(citing);
+  });
+
+  it('no digits are typed into the French prose, outside « quotations »', () => {
+    const prose = french
+      .replace(/^---[\s\S]*?---/gm, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/«[^»\n]{1,120}»/g, ' ');
+    expect(prose.match(/[^\s]*\d[^\s]*/g) ?? []).toEqual([]);
+  });
+
+  it('where the article and the sources differ, the French step says so too and cites the article', () => {
+    const data = loadSiteData();
+    const stepText = new Map([...french.matchAll(/<Step\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)].map((m) => [m[1]!, m[2]!]));
+    for (const c of data.articleCorrections) {
+      const text = stepText.get(c.step);
+      expect(text, `${c.id}: French step "${c.step}" names the article`).toMatch(/\bl[’']article\b/iu);
+      expect(text, `${c.id}: French step "${c.step}" cites the article`).toContain('"prif-2025-12-09-schaaf"');
     }
   });
 });

@@ -38,6 +38,8 @@ function init() {
   const prevButton = document.querySelector<HTMLButtonElement>('[data-step-prev]');
   const nextButton = document.querySelector<HTMLButtonElement>('[data-step-next]');
   const tocLinks = Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-toc-chapter]'));
+  // "Step {n} of {total}" in the page's language, written into the page at build time (StoryPanel.astro).
+  const progressTemplate = progressLabel?.dataset.labelTemplate ?? 'Step {n} of {total}';
   let active = -1;
   // The map's drawn size, kept from the ResizeObserver so a step change never has to measure it.
   const mapBox = { width: 0, height: 0 };
@@ -58,7 +60,7 @@ function init() {
     panel.dataset.activeStep = step.id;
     steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
     if (progress && progress.value !== index + 1) progress.value = index + 1;
-    const label = `Step ${index + 1} of ${steps.length}`;
+    const label = progressTemplate.replace('{n}', String(index + 1)).replace('{total}', String(steps.length));
     if (progressLabel && progressLabel.textContent !== label) progressLabel.textContent = label;
     // Even an unchanged write restyles a button and relays out the page, so only real changes are written.
     if (prevButton && prevButton.disabled !== (index === 0)) prevButton.disabled = index === 0;
