@@ -44,6 +44,7 @@ function price(id: string, date: string, min: number, max: number, market: FuelP
     confidence: 'confirmed',
     source_ids: [`src-${id}`],
     note: undefined,
+    note_fr: undefined,
   };
 }
 
@@ -65,7 +66,7 @@ function observation(
   max: number | undefined,
   placeId = 'town-a',
 ): ElectricityObservation {
-  return { id, place: placeId, date, measure, value_min: min, value_max: max, confidence: 'confirmed', source_ids: [`src-${id}`], note: undefined };
+  return { id, place: placeId, date, measure, value_min: min, value_max: max, confidence: 'confirmed', source_ids: [`src-${id}`], note: undefined, note_fr: undefined };
 }
 
 export const ELECTRICITY: ElectricityObservation[] = [
