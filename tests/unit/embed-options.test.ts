@@ -74,6 +74,15 @@ describe('embed options: what hosts actually write', () => {
     expect(parseEmbedOptions(embedQuery(all), STEPS)).toEqual(all);
     expect(embedQuery({ step: '<bad>' })).toBe('');
   });
+
+  it('the language link’s query (the options read, written again) carries the reader’s options and nothing else', () => {
+    // An embed's footer links to the same graphic in the other language with embedQuery(parseEmbedOptions(location.search)).
+    const carried = (search: string) => embedQuery(parseEmbedOptions(search, STEPS));
+    expect(carried('?step=Convoys-Burned&theme=DARK&utm_source=x')).toBe('?theme=dark&step=convoys-burned');
+    expect(carried('?plain=yes&static=on')).toBe('?plain=1&static=1');
+    expect(carried('?theme=<script>alert(1)</script>&step=<img src=x onerror=alert(1)>&plain=%E0%A4%A')).toBe('');
+    expect(carried('?step=__proto__&theme=constructor')).toBe('');
+  });
 });
 
 /** A random string of the characters attackers and broken tools produce. */
