@@ -257,6 +257,9 @@ describe('in French', () => {
       const words = cardWords(svg);
       expect(words, name).not.toMatch(ENGLISH_FLAGS);
       expect(words, name).toMatch(/Sources? : /);
+      // The narrow no-break space before the colon survives the wrapping, and no line starts with the colon.
+      expect(svg, name).toMatch(/Sources?\u202f: /);
+      expect(svg, name).not.toMatch(/>[:;]/);
       expect(svg, name).toContain(`>${factsAsOfText(data, 'fr')}.</tspan></text>`);
       expect(words, name).toContain(`${fr(creditIn('fr'))} · ${LICENCE}`);
       if (name !== 'scenarios') {
