@@ -7,7 +7,7 @@
  * same script serves the French pages: it reads no words.
  */
 import { initFrame, sendFrameHeight } from '@newswire/frames';
-import { embedQuery, parseEmbedOptions } from '../embed-options';
+import { carriedEmbedQuery, parseEmbedOptions } from '../embed-options';
 import { applyEmbedState } from './apply-embed-state';
 import { setLabelScale } from '../../story/client/state-classes';
 import type { GraphicState } from '../../story/graphic-state';
@@ -97,7 +97,7 @@ function init() {
   // The footer's language link leads to the same graphic in the other language, with the same options,
   // rebuilt from the parsed options (never the raw address, which may carry anything). Base.astro's switch
   // script is left out of plain pages, and an embed's address only changes by navigation.
-  const query = embedQuery(options);
+  const query = carriedEmbedQuery(location.search, island ? Object.keys(island.steps) : []);
   document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]').forEach((link) => {
     const target = new URL(link.href);
     target.search = query;
