@@ -7,6 +7,9 @@
  *   downloads/scenarios.svg, .png    the scenario comparison card
  *   downloads/<dataset file>.csv     the data rows behind each embed (see embeds.ts)
  *   og/story.png, og/<chapter>.png   1200×630 link previews
+ *
+ * Each in French too, under /fr/ (fr/downloads/…, fr/og/…): the same files,
+ * their words in French (./csv.ts for the CSV columns).
  */
 import type { SiteData } from '../data/schema';
 import { citedSources, shortCitation } from '../data/sources';
@@ -20,15 +23,22 @@ import { mapDataFor } from '../map/map-data';
 import { renderCorridorSketch, type CorridorStatus } from '../map/corridor-sketch';
 import { SCENARIO_IDS } from '../scenarios/model';
 import { graphicCard, scenariosCard, socialCard, standaloneSketch, type CardWords } from './card';
-import { CREDIT, EMBEDS, LICENCE, embedForState, getEmbed } from './embeds';
+import { EMBEDS, LICENCE, creditIn, embedForState, getEmbed } from './embeds';
 import { embedSourceIds } from './sources';
+import type { Locale } from '../i18n/locale';
+import { textOf } from '../i18n/data-text';
+import { frenchTypography } from '../i18n/typography';
+import { sitePathIn } from './share-fields';
+import { storyChaptersIn } from './story-text';
+import { say } from './words';
 
 /** Builds absolute addresses on the site: (path within the site) → URL. */
 export type SiteLink = (path: string) => string;
 
-export function sourcesText(data: SiteData, ids: readonly string[]): string {
+export function sourcesText(data: SiteData, ids: readonly string[], locale: Locale = 'en'): string {
   const sources = citedSources(data, ids);
-  return `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.map((s) => shortCitation(s)).join('; ')}`;
+  const list = sources.map((s) => shortCitation(s, locale)).join('; ');
+  return say(locale, sources.length > 1 ? 'embeds.card.sources' : 'embeds.card.source', { list });
 }
 
 /** Every image name under downloads/: the story's states, then the scenarios. */
@@ -43,26 +53,26 @@ export function downloadCsvFiles() {
   return [...seen.values()];
 }
 
-/** The story address of a state: the first step that shows it. */
-export function storyStepPath(stateName: string): string {
+/** The story address of a state: the first step that shows it ("/fr/#step" in French; steps share their ids). */
+export function storyStepPath(stateName: string, locale: Locale = 'en'): string {
   const step = stepForState(stateName);
-  return step ? `/#${step.id}` : '/';
+  return sitePathIn(locale, step ? `/#${step.id}` : '/');
 }
 
-/** The card of one story state, as the SVG download. */
-export function stateCardSvg(data: SiteData, stateName: string, link: SiteLink): string {
+/** The card of one story state, as the SVG download, its words in one language. */
+export function stateCardSvg(data: SiteData, stateName: string, link: SiteLink, locale: Locale = 'en'): string {
   const state = getGraphicState(stateName);
-  const embed = embedForState(stateName);
-  const graphic = renderGraphic(data, state, { mode: 'static', title: graphicTitle(state.kind), idPrefix: `card-${stateName}` }, 'wide');
+  const embed = embedForState(stateName, locale);
+  const graphic = renderGraphic(data, state, { mode: 'static', title: graphicTitle(state.kind, locale), idPrefix: `card-${stateName}`, locale }, 'wide');
   const words: CardWords = {
     title: embed.title,
     subtitle: embed.subtitle,
     notes: embed.notes,
-    sources: sourcesText(data, sourceIdsForState(data, state)),
-    url: link(storyStepPath(stateName)),
-    credit: CREDIT,
+    sources: sourcesText(data, sourceIdsForState(data, state), locale),
+    url: link(storyStepPath(stateName, locale)),
+    credit: creditIn(locale),
     licence: LICENCE,
-    asOf: factsAsOfText(data),
+    asOf: factsAsOfText(data, locale),
   };
   return graphicCard(graphic, words);
 }
@@ -71,7 +81,7 @@ export interface ScenarioLabels {
   (key: string): string;
 }
 
-function scenarioSketches(data: SiteData, label: ScenarioLabels) {
+function scenarioSketches(data: SiteData, label: ScenarioLabels, locale: Locale) {
   const mapData = mapDataFor(data);
   return SCENARIO_IDS.map((id) => {
     const scenario = data.scenarios.find((s) => s.id === id);
@@ -81,32 +91,35 @@ function scenarioSketches(data: SiteData, label: ScenarioLabels) {
     const statuses = new Map<string, CorridorStatus>((row?.corridors ?? []).map((c) => [c, status]));
     const statusText = label(`status-${status}`);
     const sketch = renderCorridorSketch(mapData, statuses, { width: 240, height: 220 }, {
-      title: `Scenario ${scenario.numeral}: the main corridors, ${statusText.toLowerCase()} (schematic)`,
+      title: say(locale, 'embeds.card.sketchTitle', { numeral: scenario.numeral, status: statusText.toLowerCase() }),
       idPrefix: `card-sketch-${id}`,
     });
     return { scenario, sketch, status, statusText };
   });
 }
 
-/** The scenario comparison card, as the SVG download. */
-export function scenariosCardSvg(data: SiteData, label: ScenarioLabels, link: SiteLink): string {
-  const embed = getEmbed('scenarios');
-  const cells = scenarioSketches(data, label).map(({ scenario, sketch, statusText }) => ({
+/**
+ * The scenario comparison card, as the SVG download.
+ * @param label the scenario explorer's labels in `locale` (content/pages/scenarios.mdx or content/fr/pages/scenarios.mdx)
+ */
+export function scenariosCardSvg(data: SiteData, label: ScenarioLabels, link: SiteLink, locale: Locale = 'en'): string {
+  const embed = getEmbed('scenarios', locale);
+  const cells = scenarioSketches(data, label, locale).map(({ scenario, sketch, statusText }) => ({
     numeral: scenario.numeral,
-    title: scenario.title,
+    title: textOf(scenario, 'title', locale),
     sketchSvg: standaloneSketch(sketch),
-    status: `Corridors: ${statusText.toLowerCase()} (schematic)`,
-    summary: scenario.summary,
+    status: say(locale, 'embeds.card.corridors', { status: statusText.toLowerCase() }),
+    summary: textOf(scenario, 'summary', locale),
   }));
   return scenariosCard(cells, {
     title: embed.title,
     subtitle: embed.subtitle,
     notes: embed.notes,
-    sources: sourcesText(data, embedSourceIds(data, embed)),
-    url: link('/scenarios/'),
-    credit: CREDIT,
+    sources: sourcesText(data, embedSourceIds(data, embed), locale),
+    url: link(sitePathIn(locale, '/scenarios/')),
+    credit: creditIn(locale),
     licence: LICENCE,
-    asOf: factsAsOfText(data),
+    asOf: factsAsOfText(data, locale),
   });
 }
 
@@ -115,20 +128,20 @@ export function socialImageNames(): string[] {
   return ['story', ...storyChapters().map((c) => c.chapter)];
 }
 
-export function socialCardSvg(data: SiteData, name: string): string {
-  const chapters = storyChapters();
+/** A link preview, its words in one language (the French chapters' own titles and summaries). */
+export function socialCardSvg(data: SiteData, name: string, locale: Locale = 'en'): string {
+  const chapters = storyChaptersIn(locale);
   const chapter = chapters.find((c) => c.chapter === name);
   if (name !== 'story' && !chapter) throw new Error(`no chapter "${name}"`);
   const stateName = (chapter ?? chapters[0])?.steps[0]?.state;
   if (!stateName) throw new Error(`chapter "${name}" has no step`);
   const state = getGraphicState(stateName);
-  const graphic = renderGraphic(data, state, { mode: 'static', title: graphicTitle(state.kind), idPrefix: `og-${name}` }, 'wide');
+  const graphic = renderGraphic(data, state, { mode: 'static', title: graphicTitle(state.kind, locale), idPrefix: `og-${name}`, locale }, 'wide');
+  const text = (words: string) => (locale === 'fr' ? frenchTypography(words) : words);
   return socialCard(graphic, {
-    kicker: chapter ? `Lifelines · Chapter ${chapter.order}` : 'Lifelines · Mali, 2025',
-    title: chapter ? chapter.title : 'Mali’s roads, fuel and power, explained',
-    summary: chapter
-      ? chapter.summary
-      : 'How an armed group’s blockade of the roads into Bamako turned into a crisis of fuel, power and trust in the government.',
-    credit: CREDIT,
+    kicker: chapter ? say(locale, 'embeds.og.chapterKicker', { n: chapter.order }) : say(locale, 'embeds.og.storyKicker'),
+    title: chapter ? text(chapter.title) : say(locale, 'embeds.og.storyTitle'),
+    summary: chapter ? text(chapter.summary) : say(locale, 'embeds.og.storySummary'),
+    credit: creditIn(locale),
   });
 }

@@ -15,6 +15,7 @@ import { getGraphicState } from '../story/graphic-states';
 import { layoutsFor, narrowLayoutPerState, sizeFor, type GraphicState, type Layout } from '../story/graphic-state';
 import { graphicTitle } from '../story/graphic-titles';
 import type { GraphicEmbed } from './embeds';
+import type { Locale } from '../i18n/locale';
 
 export interface GraphicVariant {
   layout: Layout;
@@ -38,14 +39,14 @@ export function describedBy(svg: string, id: string): string {
   return svg.replace(/^(\s*<svg\b)/, `$1 aria-describedby="${id}"`);
 }
 
-export function embedGraphic(data: SiteData, embed: GraphicEmbed, descriptionId: string): EmbedGraphic {
+export function embedGraphic(data: SiteData, embed: GraphicEmbed, descriptionId: string, locale: Locale = 'en'): EmbedGraphic {
   const states = Object.fromEntries(embed.states.map((name) => [name, getGraphicState(name)])) as Record<string, GraphicState>;
   const start = states[embed.states[0]!]!;
   // Each of this graphic's own states gets its placed labels; no other state's: the map stays as light as it can.
   const mapStates = Object.fromEntries(Object.entries(states).filter((entry): entry is [string, MapState] => entry[1].kind === 'map'));
-  const title = graphicTitle(embed.kind);
+  const title = graphicTitle(embed.kind, locale);
   const render = (layout: Layout, state: GraphicState, idSuffix: string) => {
-    const options = { mode: 'interactive' as const, title, idPrefix: `embed-${embed.id}-${layout}${idSuffix}` };
+    const options = { mode: 'interactive' as const, title, idPrefix: `embed-${embed.id}-${layout}${idSuffix}`, locale };
     const svg =
       state.kind === 'map'
         ? renderMap(mapDataFor(data), state, sizeFor(state.kind, layout), { ...options, labelStates: mapStates, stateName: embed.states[0]! })

@@ -95,3 +95,26 @@ export function embedQuery(options: Partial<EmbedOptions>): string {
   if (options.step && STEP_FORM.test(options.step) && options.step.length <= MAX_STEP_LENGTH) parts.push(`step=${options.step}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
+
+/**
+ * The query an embed's language link carries to the same graphic in the other language: the
+ * options read from `search`, written back normalised and in the order the address gave them
+ * ("?step=x&theme=dark" stays so, "?Theme=DARK&utm=1" becomes "?theme=dark"). Nothing of the
+ * address passes through but what embedQuery would write. Never throws.
+ */
+export function carriedEmbedQuery(search: string, steps: readonly string[] = []): string {
+  const options = parseEmbedOptions(search, steps);
+  const written = embedQuery(options).replace(/^\?/, '').split('&').filter(Boolean);
+  let order: string[] = [];
+  try {
+    order = parseQuery(search).map(([key]) => key);
+  } catch {
+    // The parser is total; should it ever throw, the options keep embedQuery's order.
+  }
+  const position = (part: string) => {
+    const at = order.indexOf(part.slice(0, part.indexOf('=')));
+    return at === -1 ? order.length : at;
+  };
+  const ordered = written.map((part, i) => ({ part, at: position(part), i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  return ordered.length > 0 ? `?${ordered.map((p) => p.part).join('&')}` : '';
+}

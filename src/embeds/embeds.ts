@@ -11,6 +11,9 @@ import type { GraphicKind, GraphicState } from '../story/graphic-state';
 import type { MapView } from '../map/map-state';
 import type { DatasetName } from '../data/schema';
 import { DEFAULT_WAFFLE_IDS } from '../charts/roads-waffle';
+import type { Locale } from '../i18n/locale';
+import { frenchTypography } from '../i18n/typography';
+import { t } from '../i18n/strings';
 
 /** Words shown around a graphic: a title, a one-line subtitle and notes. */
 export interface EmbedWords {
@@ -127,6 +130,94 @@ const SCENARIOS: ScenariosEmbed = {
   ],
 };
 
+/** An embed's words in another language: title, subtitle, notes, and one label per dataset, in the order of its datasets. */
+interface LocalWords {
+  title: string;
+  subtitle: string;
+  notes: string[];
+  datasetLabels: string[];
+}
+
+const MAP_NOTE_FR = 'Les routes sont tracées de façon schématique entre les villes qu’elles traversent. Régions selon le découpage antérieur à la réforme malienne de 2023.';
+
+/** The French of CHART_WORDS, MAP_WORDS and SCENARIOS: typed by the same keys, so a new graphic without its French is a type error. */
+const CHART_WORDS_FR: Record<keyof typeof CHART_WORDS, LocalWords> = {
+  'roads-waffle': {
+    title: 'La violence près des routes en Afrique du Nord et de l’Ouest',
+    subtitle: 'Part des violences recensées, et des morts qu’elles ont causées, à moins d’un kilomètre d’une route.',
+    notes: [],
+    datasetLabels: ['Chiffres sur la violence près des routes'],
+  },
+  'fuel-prices': {
+    title: 'Les prix du carburant relevés en 2025',
+    subtitle: 'Prix d’un litre de carburant au Mali, en francs CFA, à la pompe et sur le marché informel, tels que rapportés.',
+    notes: [],
+    datasetLabels: ['Prix du carburant'],
+  },
+  electricity: {
+    title: 'Les heures d’électricité rapportées',
+    subtitle: 'Heures de courant, ou de coupure, par jour dans des villes maliennes, telles que rapportées avant et pendant la crise.',
+    notes: [],
+    datasetLabels: ['Relevés de la fourniture d’électricité'],
+  },
+  'school-calendar': {
+    title: 'Les fermetures d’écoles, automne 2025',
+    subtitle: 'Les jours où les écoles et les universités du Mali ont été fermées parce que la pénurie de carburant avait paralysé les transports.',
+    notes: [],
+    datasetLabels: ['Fermetures d’écoles'],
+  },
+  timeline: {
+    title: 'Le Mali depuis 2012 : chronologie',
+    subtitle: 'Rébellions, coups d’État, changements de partenaires et blocus : les événements à l’origine de la crise. En grisé : les événements postérieurs à l’article du 9 décembre 2025.',
+    notes: [],
+    datasetLabels: ['Événements de la chronologie'],
+  },
+};
+
+const MAP_WORDS_FR: Record<MapEmbedGroup, LocalWords> = {
+  frame: {
+    title: 'Les routes qui apportent au Mali son carburant',
+    subtitle: 'Le Mali n’a pas d’accès à la mer : son carburant arrive par la route depuis les ports de l’Atlantique, le long de quelques axes jusqu’à Bamako.',
+    notes: [MAP_NOTE_FR],
+    datasetLabels: ['Axes routiers'],
+  },
+  mali: {
+    title: 'Le Mali sous blocus',
+    subtitle: 'Les régions, les routes et les villes où se sont joués le blocus de 2025, les attaques contre les convois et les escortes.',
+    notes: [MAP_NOTE_FR],
+    datasetLabels: ['Axes routiers', 'Convois attaqués ou arrivés', 'Signalements de camions-citernes détruits'],
+  },
+};
+
+const SCENARIOS_FR: LocalWords = {
+  title: 'Quatre scénarios pour le Mali',
+  subtitle: 'Les quatre tournures que pourrait prendre la crise, telles que les expose l’analyse de Jonas Schaaf pour le PRIF Blog, côte à côte.',
+  notes: ['Une aide à la lecture tirée du raisonnement de l’article, et non une prévision de notre part.'],
+  datasetLabels: ['Les quatre scénarios', 'Les scénarios comparés, dimension par dimension'],
+};
+
+function frenchWords(embed: Embed): LocalWords {
+  if (embed.type === 'scenarios') return SCENARIOS_FR;
+  if (embed.kind !== 'map') return CHART_WORDS_FR[embed.kind];
+  return MAP_WORDS_FR[embed.id === 'map-frame' ? 'frame' : 'mali'];
+}
+
+/** The embed with its words in French, every string set in French typography (no-break spaces before : ; ! ?). */
+function frenchEmbed(embed: Embed): Embed {
+  const words = frenchWords(embed);
+  if (words.datasetLabels.length !== embed.datasets.length) {
+    throw new Error(`src/embeds/embeds.ts: the "${embed.id}" graphic has ${embed.datasets.length} datasets but ${words.datasetLabels.length} French labels`);
+  }
+  return {
+    ...embed,
+    title: frenchTypography(words.title),
+    subtitle: frenchTypography(words.subtitle),
+    notes: words.notes.map(frenchTypography),
+    states: [...embed.states],
+    datasets: embed.datasets.map((d, i) => ({ ...d, label: frenchTypography(words.datasetLabels[i]!) })),
+  } as Embed;
+}
+
 function embedIdFor(state: GraphicState): string {
   return state.kind === 'map' ? `map-${mapEmbedGroup(state.view)}` : state.kind;
 }
@@ -149,15 +240,23 @@ function buildEmbeds(): Embed[] {
 
 export const EMBEDS: readonly Embed[] = buildEmbeds();
 
-export function getEmbed(id: string): Embed {
-  const embed = EMBEDS.find((e) => e.id === id);
+const FRENCH_EMBEDS: readonly Embed[] = EMBEDS.map(frenchEmbed);
+
+/** Every embed, its words in one language (the same ids, states and datasets in both). */
+export function embedsIn(locale: Locale): readonly Embed[] {
+  return locale === 'fr' ? FRENCH_EMBEDS : EMBEDS;
+}
+
+/** One embed in a language: English gives the very object of EMBEDS. */
+export function getEmbed(id: string, locale: Locale = 'en'): Embed {
+  const embed = embedsIn(locale).find((e) => e.id === id);
   if (!embed) throw new Error(`unknown embed "${id}"`);
   return embed;
 }
 
 /** The embeddable graphic that shows a story state. */
-export function embedForState(stateName: string): GraphicEmbed {
-  const embed = EMBEDS.find((e): e is GraphicEmbed => e.type === 'graphic' && (e.states as string[]).includes(stateName));
+export function embedForState(stateName: string, locale: Locale = 'en'): GraphicEmbed {
+  const embed = embedsIn(locale).find((e): e is GraphicEmbed => e.type === 'graphic' && (e.states as string[]).includes(stateName));
   if (!embed) throw new Error(`no embed shows the state "${stateName}"`);
   return embed;
 }
@@ -166,3 +265,13 @@ export function embedForState(stateName: string): GraphicEmbed {
 export const CREDIT = 'Lifelines: Mali’s roads, fuel and power';
 export const LICENCE = 'CC BY 4.0';
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** The credit in a language: the site's name ("Artères vitales : routes, carburant et électricité au Mali"). */
+export function creditIn(locale: Locale): string {
+  return locale === 'en' ? CREDIT : frenchTypography(t(locale, 'site.name'));
+}
+
+/** The licence's deed in the reader's language (Creative Commons publishes each deed in French). */
+export function licenceUrlIn(locale: Locale): string {
+  return locale === 'fr' ? `${LICENCE_URL}deed.fr` : LICENCE_URL;
+}

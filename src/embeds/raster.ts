@@ -13,6 +13,7 @@ const FONT_SETS = [
   {
     sans: 'DejaVu Sans',
     serif: 'DejaVu Serif',
+    narrowNoBreakSpace: true,
     files: [
       '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
       '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
@@ -23,6 +24,8 @@ const FONT_SETS = [
   {
     sans: 'Liberation Sans',
     serif: 'Liberation Serif',
+    // Liberation has no U+202F, which French text puts before : ; ! ? and inside « ».
+    narrowNoBreakSpace: false,
     files: [
       '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
       '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
@@ -53,7 +56,9 @@ function findFonts() {
 /** Renders an SVG to PNG, `scale` times its own size. */
 export function svgToPng(svg: string, scale = 2): { png: Buffer; width: number; height: number } {
   const set = findFonts();
-  const resvg = new Resvg(svg, {
+  // A font without the narrow no-break space would draw a gap-less box: the plain no-break space keeps the line together.
+  const text = set.narrowNoBreakSpace ? svg : svg.replaceAll('\u202f', '\u00a0');
+  const resvg = new Resvg(text, {
     fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: false,

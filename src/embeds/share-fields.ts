@@ -14,22 +14,32 @@ import { svgViewBox } from './card';
 import type { Embed } from './embeds';
 import { embedHeights, fixedSnippet, iframeTitle, responsiveSnippet } from './snippet';
 import { sourceLineText } from './sources';
+import { localePath, type Locale } from '../i18n/locale';
+
+/**
+ * A path within the site in one language, without the base (the callers' `absolute` and
+ * `relative` add it): "embed/map-mali/" is "/fr/embed/map-mali/" in French.
+ */
+export function sitePathIn(locale: Locale, path: string): string {
+  return localePath(locale, path, '');
+}
 
 const heights = new Map<string, ReturnType<typeof embedHeights>>();
 
-/** The frame heights of an embed, from its default state's real proportions and source line (once per build). */
-function heightsFor(embed: Embed): ReturnType<typeof embedHeights> {
-  let h = heights.get(embed.id);
+/** The frame heights of an embed, from its default state's real proportions and source line (once per build and language). */
+function heightsFor(embed: Embed, locale: Locale): ReturnType<typeof embedHeights> {
+  const key = `${locale} ${embed.id}`;
+  let h = heights.get(key);
   if (!h) {
     const name = embed.states[0];
-    if (!name) h = embedHeights(embed, 1, 0);
+    if (!name) h = embedHeights(embed, 1, 0, locale);
     else {
       const data = getSiteData();
       const state = getGraphicState(name);
-      const box = svgViewBox(renderGraphic(data, state, { mode: 'static', title: '', idPrefix: 'measure' }, 'wide'));
-      h = embedHeights(embed, box.height / box.width, sourceLineText(data, sourceIdsForState(data, state)).length);
+      const box = svgViewBox(renderGraphic(data, state, { mode: 'static', title: '', idPrefix: 'measure', locale }, 'wide'));
+      h = embedHeights(embed, box.height / box.width, sourceLineText(data, sourceIdsForState(data, state), locale).length, locale);
     }
-    heights.set(embed.id, h);
+    heights.set(key, h);
   }
   return h;
 }
@@ -45,29 +55,35 @@ export interface ShareFields {
 }
 
 /**
+ * @param embed the embed, its words in `locale` (getEmbed(id, locale))
  * @param absolute (path within the site) → absolute URL on the deployed site
  * @param relative (path within the site) → the site's own path, under BASE_PATH
+ * @param locale the language of the page offering the control: a French page offers the French
+ *   embed (/fr/embed/…), images and story link, so no `lang=` option is ever needed
  */
 export function shareFields(
   embed: Embed,
   stateName: string | undefined,
   absolute: (path: string) => string,
   relative: (path: string) => string,
+  locale: Locale = 'en',
 ): ShareFields {
   const name = stateName ?? embed.states[0];
   if (name !== undefined && !(embed.states as string[]).includes(name)) throw new Error(`the "${embed.id}" graphic does not show "${name}"`);
   const step = name ? storySteps().find((s) => s.state === name) : undefined;
   const isDefault = name === embed.states[0];
-  const embedUrl = absolute(`embed/${embed.id}/`) + (isDefault || !step ? '' : `?step=${step.id}`);
-  const h = heightsFor(embed);
-  const parts = { embedUrl, loaderUrl: absolute('embed-loader.js'), title: iframeTitle(embed), height: h.initial };
+  const local = (path: string) => sitePathIn(locale, path);
+  const embedUrl = absolute(local(`embed/${embed.id}/`)) + (isDefault || !step ? '' : `?step=${step.id}`);
+  const h = heightsFor(embed, locale);
+  // One loader for both languages: it only sizes frames.
+  const parts = { embedUrl, loaderUrl: absolute('embed-loader.js'), title: iframeTitle(embed, locale), height: h.initial };
   const image = name ?? embed.id;
   return {
     step: step?.id,
     snippet: responsiveSnippet(parts),
     fixed: fixedSnippet({ ...parts, height: h.fixed }),
-    png: relative(`downloads/${image}.png`),
-    svg: relative(`downloads/${image}.svg`),
-    link: embed.type === 'scenarios' ? absolute('scenarios/') : absolute(step ? `/#${step.id}` : '/'),
+    png: relative(local(`downloads/${image}.png`)),
+    svg: relative(local(`downloads/${image}.svg`)),
+    link: embed.type === 'scenarios' ? absolute(local('scenarios/')) : absolute(local(step ? `/#${step.id}` : '/')),
   };
 }

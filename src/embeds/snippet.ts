@@ -8,6 +8,8 @@
  */
 import { escapeXml } from '../lib/svg';
 import type { Embed } from './embeds';
+import type { Locale } from '../i18n/locale';
+import { say } from './words';
 
 export interface SnippetParts {
   /** Absolute address of the embed page, with any options. */
@@ -34,9 +36,9 @@ export function fixedSnippet(p: SnippetParts): string {
   return `<iframe src="${escapeXml(p.embedUrl)}" title="${escapeXml(p.title)}" width="100%" height="${Math.round(p.height)}" frameborder="0" loading="lazy"></iframe>`;
 }
 
-/** The iframe's accessible name on the host page. */
-export function iframeTitle(embed: Embed): string {
-  return `${embed.title} (Lifelines)`;
+/** The iframe's accessible name on the host page, in the embed's language (give the embed in that language). */
+export function iframeTitle(embed: Embed, locale: Locale = 'en'): string {
+  return say(locale, 'embeds.iframeTitle', { title: embed.title });
 }
 
 /**
@@ -47,7 +49,7 @@ export function iframeTitle(embed: Embed): string {
  * cut the footer at common widths; the browser tests check it against the
  * real page at 600 and 1000 px.
  */
-export function embedHeights(embed: Embed, graphicAspect: number, sourceChars: number): { initial: number; fixed: number } {
+export function embedHeights(embed: Embed, graphicAspect: number, sourceChars: number, locale: Locale = 'en'): { initial: number; fixed: number } {
   const round10 = (n: number) => Math.ceil(n / 10) * 10;
   if (embed.type === 'scenarios') return { initial: 1600, fixed: 2000 };
   // Content widths of a 600 and a 1000 px frame (see src/styles/embed.css); the map stops growing at 36rem.
@@ -55,7 +57,8 @@ export function embedHeights(embed: Embed, graphicAspect: number, sourceChars: n
   const estimate = (width: number) => {
     const graphic = width * graphicAspect;
     const sources = Math.ceil(sourceChars / (width / 7)) * 19;
-    return graphic + 100 + 40 * embed.notes.length + sources + 170;
+    // French words run longer than English (title, subtitle, credit line, share control): a line more.
+    return graphic + 100 + 40 * embed.notes.length + sources + 170 + (locale === 'fr' ? 20 : 0);
   };
   return { initial: round10(estimate(widths[0]!)), fixed: round10(Math.max(...widths.map(estimate)) * 1.06) };
 }

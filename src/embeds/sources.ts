@@ -4,6 +4,7 @@ import { citedSources, shortCitation } from '../data/sources';
 import { getGraphicState } from '../story/graphic-states';
 import { sourceIdsForState } from '../story/state-sources';
 import type { Embed } from './embeds';
+import type { Locale } from '../i18n/locale';
 
 /** Every source behind an embed: the union over the states it can show (for the scenarios, their data). */
 export function embedSourceIds(data: SiteData, embed: Embed): string[] {
@@ -21,6 +22,6 @@ export function embedSourceIds(data: SiteData, embed: Embed): string[] {
 }
 
 /** "RFI, 15 Sep 2025; Reuters, 16 Sep 2025": the short source line. */
-export function sourceLineText(data: SiteData, sourceIds: readonly string[]): string {
-  return citedSources(data, sourceIds).map((s) => shortCitation(s)).join('; ');
+export function sourceLineText(data: SiteData, sourceIds: readonly string[], locale: Locale = 'en'): string {
+  return citedSources(data, sourceIds).map((s) => shortCitation(s, locale)).join('; ');
 }

@@ -12,8 +12,11 @@ import { loadSiteData } from '../../src/data/load';
 import { DATASETS } from '../../src/data/schema';
 import { GRAPHIC_STATES } from '../../src/story/graphic-states';
 import { storyChapters, storySteps, parseChapter } from '../../src/story/story-steps';
-import { CREDIT, EMBEDS, LICENCE, embedForState } from '../../src/embeds/embeds';
-import { datasetCsv } from '../../src/embeds/csv';
+import { CREDIT, EMBEDS, LICENCE, creditIn, embedForState, embedsIn, getEmbed } from '../../src/embeds/embeds';
+import { FRENCH_COLUMN_NAMES, datasetCsv } from '../../src/embeds/csv';
+import { shareFields } from '../../src/embeds/share-fields';
+import { storyChaptersIn } from '../../src/embeds/story-text';
+import { frenchTypography } from '../../src/i18n/typography';
 import {
   downloadCsvFiles,
   downloadImageNames,
@@ -184,5 +187,137 @@ describe('embed code', () => {
     expect(source).toContain('Ryan Murphy');
     expect(source).toContain('iframe[data-lifelines-embed]');
     expect(source).not.toMatch(/\bimport\b|\bexport\b|https?:\/\/(?!github\.com)/);
+  });
+});
+
+describe('in French', () => {
+  const fr = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+  /** A card's own words: its text outside the graphic nested in it (the graphic's words are the renderers'). */
+  function cardWords(svg: string): string {
+    const start = svg.indexOf('<svg x=');
+    let own = svg;
+    if (start !== -1) {
+      let depth = 0;
+      let i = start;
+      const tag = /<(\/?)svg\b/g;
+      tag.lastIndex = start;
+      for (let m = tag.exec(svg); m; m = tag.exec(svg)) {
+        depth += m[1] ? -1 : 1;
+        i = m.index;
+        if (depth === 0) break;
+      }
+      own = svg.slice(0, start) + svg.slice(svg.indexOf('>', i) + 1);
+    }
+    return fr(own.replace(/<title>[\s\S]*?<\/title>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+  }
+  const ENGLISH_FLAGS = /Facts as of|Sources?:|after the article|undated|Lifelines|Scenario |Corridors|schematic|Chapter/;
+
+  it('every embed has its words in French, with the same ids, states and data', () => {
+    const french = embedsIn('fr');
+    expect(french.map((e) => e.id)).toEqual(EMBEDS.map((e) => e.id));
+    french.forEach((embed, i) => {
+      const english = EMBEDS[i]!;
+      expect(embed.title, embed.id).not.toBe(english.title);
+      expect(embed.subtitle, embed.id).not.toBe(english.subtitle);
+      expect(embed.notes.length).toBe(english.notes.length);
+      expect(embed.states).toEqual(english.states);
+      expect(embed.datasets.map((d) => d.file)).toEqual(english.datasets.map((d) => d.file));
+      for (const d of embed.datasets) expect(english.datasets.map((e) => e.label), embed.id).not.toContain(d.label);
+    });
+    expect(embedForState('prices-queues', 'fr')).toBe(getEmbed('fuel-prices', 'fr'));
+    expect(getEmbed('timeline', 'fr').title).toBe('Le Mali depuis 2012\u202f: chronologie');
+    expect(getEmbed('timeline')).toBe(EMBEDS.find((e) => e.id === 'timeline'));
+  });
+
+  it('the embed code from a French page embeds the French graphic, titled in French, with no language option', () => {
+    const absolute = (path: string) => new URL(path.replace(/^\//, ''), 'https://example.org/lifelines/').href;
+    const relative = (path: string) => `/lifelines/${path.replace(/^\//, '')}`;
+    const step = storySteps().find((s) => s.state === 'convoy-attacks-south')!;
+    const french = shareFields(getEmbed('map-mali', 'fr'), 'convoy-attacks-south', absolute, relative, 'fr');
+    expect(french.snippet).toContain(`<iframe src="https://example.org/lifelines/fr/embed/map-mali/?step=${step.id}" title="Le Mali sous blocus (Artères vitales)"`);
+    expect(french.snippet).toContain('<script src="https://example.org/lifelines/embed-loader.js" async>');
+    expect(french.fixed).toContain('src="https://example.org/lifelines/fr/embed/map-mali/?step=');
+    expect(french.snippet + french.fixed).not.toMatch(/lang=/);
+    expect(french.png).toBe('/lifelines/fr/downloads/convoy-attacks-south.png');
+    expect(french.svg).toBe('/lifelines/fr/downloads/convoy-attacks-south.svg');
+    expect(french.link).toBe(`https://example.org/lifelines/fr/#${step.id}`);
+    expect(shareFields(getEmbed('scenarios', 'fr'), undefined, absolute, relative, 'fr').link).toBe('https://example.org/lifelines/fr/scenarios/');
+
+    const english = shareFields(getEmbed('map-mali'), 'convoy-attacks-south', absolute, relative);
+    expect(english.snippet).toContain(`<iframe src="https://example.org/lifelines/embed/map-mali/?step=${step.id}" title="Mali under blockade (Lifelines)"`);
+    expect(english.png).toBe('/lifelines/downloads/convoy-attacks-south.png');
+    expect(english.link).toBe(`https://example.org/lifelines/#${step.id}`);
+  });
+
+  it('French cards say everything in French: title, sources, "Informations à jour au" on its own line, credit, story address', () => {
+    const asOf = fr(factsAsOfText(data, 'fr'));
+    expect(asOf).toMatch(/^Informations à jour au \d{1,2}(er)? [a-zéû]+ \d{4}$/);
+    for (const name of downloadImageNames()) {
+      const svg = name === 'scenarios' ? scenariosCardSvg(data, label, link, 'fr') : stateCardSvg(data, name, link, 'fr');
+      const words = cardWords(svg);
+      expect(words, name).not.toMatch(ENGLISH_FLAGS);
+      expect(words, name).toMatch(/Sources? : /);
+      // The narrow no-break space before the colon survives the wrapping, and no line starts with the colon.
+      expect(svg, name).toMatch(/Sources?\u202f: /);
+      expect(svg, name).not.toMatch(/>[:;]/);
+      expect(svg, name).toContain(`>${factsAsOfText(data, 'fr')}.</tspan></text>`);
+      expect(words, name).toContain(`${fr(creditIn('fr'))} · ${LICENCE}`);
+      if (name !== 'scenarios') {
+        expect(svg).toContain(embedForState(name, 'fr').title);
+        expect(svg).toContain(link(storyStepPath(name, 'fr')));
+        expect(storyStepPath(name, 'fr')).toMatch(/^\/fr\/#[a-z0-9-]+$/);
+      } else {
+        expect(words).toContain('Quatre scénarios pour le Mali');
+        expect(words).toContain('Axes : ');
+        expect(svg).toContain(link('/fr/scenarios/'));
+      }
+    }
+    // The English cards are as they were.
+    expect(cardWords(stateCardSvg(data, 'prices-official', link))).toContain(`${factsAsOfText(data)}.`);
+    expect(stateCardSvg(data, 'prices-official', link)).toContain(link(storyStepPath('prices-official')));
+  });
+
+  it('French link previews take the French chapters’ titles and say nothing in English', () => {
+    const chapters = storyChaptersIn('fr');
+    expect(chapters.map((c) => c.chapter)).toEqual(storyChapters().map((c) => c.chapter));
+    const story = cardWords(socialCardSvg(data, 'story', 'fr'));
+    expect(story).toContain('ARTÈRES VITALES · MALI, 2025');
+    expect(story).not.toMatch(ENGLISH_FLAGS);
+    const junta = chapters.find((c) => c.chapter === 'junta')!;
+    const card = socialCardSvg(data, 'junta', 'fr');
+    expect(cardWords(card)).toContain(`CHAPITRE ${junta.order}`);
+    expect(fr(/<title>([^<]*)<\/title>/.exec(card)?.[1] ?? '')).toBe(fr(frenchTypography(junta.title)));
+    expect(cardWords(card)).not.toMatch(ENGLISH_FLAGS);
+  });
+
+  it('French CSVs hold the same rows, with French column names and the French text of each row', () => {
+    const FRENCH_NAMES = new Set(Object.values(FRENCH_COLUMN_NAMES));
+    for (const spec of downloadCsvFiles()) {
+      const english = csvParse(datasetCsv(spec, data, 'https://example.org/'));
+      const french = csvParse(datasetCsv(spec, data, 'https://example.org/fr/', undefined, 'fr'));
+      expect(french.map((r) => r.id), spec.file).toEqual(english.map((r) => r.id));
+      // Every column named in French (a column left in English only as "note_en"), none of the _fr twins repeated.
+      for (const column of french.columns) expect(FRENCH_NAMES.has(column) || column === 'note_en', `${spec.file}: ${column}`).toBe(true);
+      expect(french.columns.filter((c) => c.endsWith('_fr')), spec.file).toEqual([]);
+      expect(french.columns.length, spec.file).toBe(english.columns.filter((c) => !(c.endsWith('_fr') && english.columns.includes(c.slice(0, -3)))).length);
+      french.forEach((row, i) => {
+        expect(fr(row.licence ?? ''), spec.file).toContain('créditer « Artères vitales');
+        expect(row.licence).toContain('https://creativecommons.org/licenses/by/4.0/deed.fr');
+        expect(row.a_jour_au).toBe(english[i]!.facts_as_of);
+        expect(row.sources ?? '', spec.file).not.toMatch(/undated|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
+        if (english[i]!.after_article) expect(row.apres_l_article).toBe({ yes: 'oui', no: 'non' }[english[i]!.after_article!]);
+      });
+    }
+    const timeline = csvParse(datasetCsv({ file: 'timeline', dataset: 'timeline', label: 'x' }, data, 'https://example.org/fr/', undefined, 'fr'));
+    for (const event of data.timeline) {
+      const row = timeline.find((r) => r.id === event.id)!;
+      expect(row.titre).toBe(event.title_fr);
+      expect(row.date).toBe(event.date);
+    }
+    expect(timeline.filter((r) => r.apres_l_article === 'oui').length).toBeGreaterThan(0);
+    const prices = csvParse(datasetCsv({ file: 'fuel-prices', dataset: 'fuelPrices', label: 'x' }, data, 'https://example.org/fr/', undefined, 'fr'));
+    expect(prices.columns.slice(0, 5)).toEqual(['id', 'lieu', 'date', 'prix_min_fcfa', 'prix_max_fcfa']);
+    // Free text with no French in data/ says that it is English.
+    expect(prices.columns).toContain('note_en');
   });
 });

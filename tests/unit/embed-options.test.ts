@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   DEFAULT_EMBED_OPTIONS,
   THEMES,
+  carriedEmbedQuery,
   embedQuery,
   parseEmbedOptions,
   readEmbedOptions,
@@ -74,6 +75,19 @@ describe('embed options: what hosts actually write', () => {
     expect(parseEmbedOptions(embedQuery(all), STEPS)).toEqual(all);
     expect(embedQuery({ step: '<bad>' })).toBe('');
   });
+
+  it('the language link’s query carries the reader’s options, in the reader’s order, and nothing else', () => {
+    // An embed's footer links to the same graphic in the other language with carriedEmbedQuery(location.search).
+    const carried = (search: string) => carriedEmbedQuery(search, STEPS);
+    expect(carried('?step=convoys-burned&theme=dark')).toBe('?step=convoys-burned&theme=dark');
+    expect(carried('?theme=dark&step=convoys-burned')).toBe('?theme=dark&step=convoys-burned');
+    expect(carried('?step=Convoys-Burned&utm_source=x&theme=DARK')).toBe('?step=convoys-burned&theme=dark');
+    expect(carried('?static=on&plain=yes&theme=auto')).toBe('?static=1&plain=1');
+    expect(carried('?theme=light&theme=dark')).toBe('?theme=light');
+    expect(carried('')).toBe('');
+    expect(carried('?theme=<script>alert(1)</script>&step=<img src=x onerror=alert(1)>&plain=%E0%A4%A')).toBe('');
+    expect(carried('?step=__proto__&theme=constructor')).toBe('');
+  });
 });
 
 /** A random string of the characters attackers and broken tools produce. */
@@ -107,6 +121,10 @@ describe('embed options: fuzzing', () => {
       expect(options.step === null || STEPS.includes(options.step), `case ${n}: ${JSON.stringify(query)}`).toBe(true);
       expect(Object.keys(options).sort()).toEqual(['plain', 'static', 'step', 'theme']);
       expect(parseEmbedOptions(query, STEPS)).toEqual(options);
+      // What the language link carries reads back as the same options, in characters of our own writing.
+      const carried = carriedEmbedQuery(query, STEPS);
+      expect(carried, `case ${n}: ${JSON.stringify(query)}`).toMatch(/^(\?(theme=(light|dark)|plain=1|static=1|step=[a-z0-9-]+)(&(theme=(light|dark)|plain=1|static=1|step=[a-z0-9-]+))*)?$/);
+      expect(parseEmbedOptions(carried, STEPS), `case ${n}`).toEqual(options);
     }
   });
 

@@ -3,10 +3,11 @@
  * its default state, its sources, credit and data table). This reads the
  * render options from the address (embed-options.ts: never throws, echoes
  * nothing), applies them, and tells the host page the embed's height as it
- * changes, with @newswire/frames (the pym.js/AMP height messages).
+ * changes, with @newswire/frames (the pym.js/AMP height messages). The
+ * same script serves the French pages: it reads no words.
  */
 import { initFrame, sendFrameHeight } from '@newswire/frames';
-import { parseEmbedOptions } from '../embed-options';
+import { carriedEmbedQuery, parseEmbedOptions } from '../embed-options';
 import { applyEmbedState } from './apply-embed-state';
 import { setLabelScale } from '../../story/client/state-classes';
 import type { GraphicState } from '../../story/graphic-state';
@@ -93,6 +94,15 @@ function init() {
       sendFrameHeight(height);
     }
   }).observe(document.body);
+  // The footer's language link leads to the same graphic in the other language, with the same options,
+  // rebuilt from the parsed options (never the raw address, which may carry anything). Base.astro's switch
+  // script is left out of plain pages, and an embed's address only changes by navigation.
+  const query = carriedEmbedQuery(location.search, island ? Object.keys(island.steps) : []);
+  document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]').forEach((link) => {
+    const target = new URL(link.href);
+    target.search = query;
+    link.href = target.href;
+  });
   root.classList.add('embed-ready');
 }
 

@@ -2,8 +2,8 @@
  * The "Share, embed, download" controls' only script: it shows the copy
  * buttons (without JavaScript the codes are selected and copied by hand) and,
  * in the story, keeps the sticky panel's control on the step being read.
- * Nothing here builds markup: values are copied from controls rendered at
- * build time.
+ * Nothing here builds markup or words: values and messages (in the page's
+ * language) are copied from controls rendered at build time.
  */
 const FIELDS = ['snippet', 'fixed', 'png', 'svg', 'link'] as const;
 
@@ -22,15 +22,15 @@ async function copy(button: HTMLButtonElement) {
   if (!control || !source) return;
   try {
     await navigator.clipboard.writeText(valueOf(source));
-    if (status) status.textContent = button.dataset.copyDone ?? 'Copied.';
+    if (status) status.textContent = button.dataset.copyDone ?? '';
   } catch {
     // Clipboard access can be refused (an insecure page, a browser setting): select the text to copy by hand.
     if (source instanceof HTMLTextAreaElement) {
       source.focus();
       source.select();
-      if (status) status.textContent = 'Could not copy automatically: the code is selected, copy it with your keyboard.';
+      if (status) status.textContent = status.dataset.copyFailedCode ?? '';
     } else if (status) {
-      status.textContent = 'Could not copy automatically: copy the link by hand.';
+      status.textContent = status.dataset.copyFailedLink ?? '';
     }
   }
 }

@@ -4,12 +4,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { downloadImageNames } from '../../embeds/downloads';
-import { cardSvgFor } from '../../embeds/endpoint-helpers';
+import { cardSvgFor, endpointLocale } from '../../embeds/endpoint-helpers';
 import { svgToPng } from '../../embeds/raster';
 
 export const getStaticPaths = (() => downloadImageNames().map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
-  const { png } = svgToPng(await cardSvgFor(String(params.name), site), 2);
+export const GET: APIRoute = async (context) => {
+  const { png } = svgToPng(await cardSvgFor(String(context.params.name), context.site, endpointLocale(context)), 2);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

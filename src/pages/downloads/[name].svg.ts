@@ -5,11 +5,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { downloadImageNames } from '../../embeds/downloads';
-import { cardSvgFor } from '../../embeds/endpoint-helpers';
+import { cardSvgFor, endpointLocale } from '../../embeds/endpoint-helpers';
 
 export const getStaticPaths = (() => downloadImageNames().map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
-  const svg = await cardSvgFor(String(params.name), site);
+export const GET: APIRoute = async (context) => {
+  const svg = await cardSvgFor(String(context.params.name), context.site, endpointLocale(context));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };
