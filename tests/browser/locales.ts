@@ -56,6 +56,8 @@ export interface Opened {
   errors: string[];
   /** Requests the page tried to make to another origin (each was aborted). */
   offOrigin: string[];
+  /** The HTTP status of the address opened (undefined when nothing was opened). */
+  status: number | undefined;
 }
 
 /**
@@ -77,6 +79,6 @@ export async function openPage(browser: Browser, url: string | undefined, option
   });
   // A request to another host must never reach the network, even if a test misses it.
   await page.route((u) => !local(u), (route) => route.abort());
-  if (url !== undefined && waitUntil !== false) await page.goto(url, { waitUntil });
-  return { context, page, errors, offOrigin };
+  const response = url !== undefined && waitUntil !== false ? await page.goto(url, { waitUntil }) : null;
+  return { context, page, errors, offOrigin, status: response?.status() };
 }
