@@ -29,7 +29,10 @@ async function newPage(options: { width?: number; height?: number; js?: boolean;
 }
 
 async function steps(page: Page): Promise<StepInfo[]> {
-  return page.$$eval('[data-step]', (els) => els.map((el) => ({ id: el.id, state: (el as HTMLElement).dataset.state ?? '' })));
+  const list = await page.$$eval('[data-step]', (els) => els.map((el) => ({ id: el.id, state: (el as HTMLElement).dataset.state ?? '' })));
+  // Every test reads the steps first: a page that is missing (a French story not built) fails here.
+  expect(list.length, `the story's steps on ${page.url()}`).toBeGreaterThan(15);
+  return list;
 }
 
 /**
@@ -349,7 +352,8 @@ forEachLocale((locale) => {
       for (const path of ['', 'sources/']) {
         it(`/${path} has no horizontal overflow at 320px (${js ? 'with' : 'without'} JavaScript)`, async () => {
           const { context, page } = await newPage({ width: 320, height: 640, js });
-          await page.goto(pageUrl(locale, path), { waitUntil: 'networkidle' });
+          const response = await page.goto(pageUrl(locale, path), { waitUntil: 'networkidle' });
+          expect(response?.status(), pageUrl(locale, path)).toBe(200);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow).toBeLessThanOrEqual(0);
           await context.close();
