@@ -270,7 +270,7 @@ function readTexts(language: string): ReadText[] {
 /**
  * English words that are not also French words, so that a French sentence never trips them:
  * not "on", "or", "as", "an", "but", "in" (French or Latin in French prose: "in extremis"),
- * "a", "no", "per", "menu", "sources". Function words catch English prose; the interface words
+ * "a", "no", "per", "menu", "sources", "close". Function words catch English prose; the interface words
  * catch an untranslated control.
  */
 const ENGLISH_WORDS = new RegExp(
@@ -280,7 +280,7 @@ const ENGLISH_WORDS = new RegExp(
       'about', 'of', 'to', 'is', 'are', 'has', 'have', 'been', 'their', 'they', 'them', 'will', 'would', 'could', 'should',
       'for', 'by', 'at', 'its', 'it', 'not', 'than', 'there', 'what', 'when', 'where', 'who', 'how', 'into', 'over', 'under',
       'only', 'also', 'each', 'every', 'while', 'since', 'until', 'says', 'said',
-      'download', 'downloads', 'share', 'copy', 'copied', 'close', 'next', 'previous', 'step', 'chart', 'map', 'embed', 'print',
+      'download', 'downloads', 'share', 'copy', 'copied', 'next', 'previous', 'step', 'chart', 'map', 'embed', 'print',
       'save', 'saved', 'skip', 'read', 'story', 'scenarios', 'glossary', 'undated', 'kb', 'mb', 'accessed', 'published', 'facts',
     ].join('|') +
     ')\\b',
