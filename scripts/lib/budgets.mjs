@@ -62,13 +62,13 @@ export function checkBudget(result, budget) {
  * The pages of every edition that must exist to be measured: each English page's
  * twin in every other edition ("index.html" -> "fr/index.html"). Returns the
  * missing ones as problems, so a French story or embed that was never built
- * fails the budget check instead of passing it unmeasured.
+ * fails the budget check (and HTML validation) instead of passing unchecked.
  */
 export function missingTwins(pages) {
   const present = new Set(pages);
   const english = pages.filter((p) => englishTwin(p) === p);
   return EDITION_PREFIXES.flatMap((prefix) =>
-    english.filter((p) => !present.has(prefix + p)).map((p) => `${prefix}${p}: missing (the ${prefix.slice(0, -1)} twin of ${p}), so its first view cannot be measured`),
+    english.filter((p) => !present.has(prefix + p)).map((p) => `${prefix}${p}: missing (the ${prefix.slice(0, -1)} twin of ${p})`),
   );
 }
 

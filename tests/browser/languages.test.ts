@@ -56,10 +56,8 @@ function headFacts(path: string): HeadFacts {
   const html = readFileSync(builtFile(path), 'utf8');
   const head = html.slice(0, html.indexOf('</head>'));
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-  const pathOf = (href: string) => {
-    const url = new URL(href, 'http://site.invalid/');
-    return url.pathname + url.hash;
-  };
+  // Paths only: an embed's canonical address is its story step ("/#step"), and alternates name pages.
+  const pathOf = (href: string) => new URL(href, 'http://site.invalid/').pathname;
   const links = [...head.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
   const canonical = links.find((l) => attr(l, 'rel') === 'canonical');
   const alternates: Record<string, string> = {};
@@ -235,27 +233,40 @@ interface ReadText {
  * being in another language (an ancestor's `lang` not French: quotations, English source titles), code, and form
  * fields whose value is code (the embed snippet). Text nodes include SVG <text> and <title>;
  * attributes are alt, aria-label, title, placeholder and aria-roledescription; and the document's
- * title and the descriptions a link preview shows.
+ * title and the descriptions a link preview shows. The contents of <template>s (layouts drawn later)
+ * are read too.
  */
 function readTexts(language: string): ReadText[] {
   const out: ReadText[] = [];
-  const foreign = (el: Element | null) => (el?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().split('-')[0] !== language;
-  const skipped = (el: Element | null) => !el || !!el.closest('script, style, noscript, code, pre, kbd, samp, textarea, [translate="no"]') || foreign(el);
+  // Inside a <template> (a chart's phone layout, drawn when needed), an element's ancestors stop at the
+  // template's content: its language and context are the template element's.
+  const hostOf = (el: Element) => (el.getRootNode() instanceof DocumentFragment ? [...document.querySelectorAll('template')].find((t) => t.content === el.getRootNode()) : undefined);
+  const closest = (el: Element, selector: string): Element | null => {
+    const found = el.closest(selector);
+    if (found) return found;
+    const host = hostOf(el);
+    return host ? closest(host, selector) : null;
+  };
+  const foreign = (el: Element | null) => ((el && closest(el, '[lang]')?.getAttribute('lang')) ?? '').toLowerCase().split('-')[0] !== language;
+  const skipped = (el: Element | null) => !el || !!closest(el, 'script, style, noscript, code, pre, kbd, samp, textarea, [translate="no"]') || foreign(el);
   const describe = (el: Element) => {
-    const id = el.closest('[id]')?.id;
+    const id = closest(el, '[id]')?.id;
     return `<${el.tagName.toLowerCase()}>${id ? ` in #${id}` : ''}`;
   };
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    if (!/\S/.test(text) || skipped(node.parentElement)) continue;
-    out.push({ where: describe(node.parentElement!), text: text.replace(/\s+/g, (s) => (/[\u00a0\u202f]/.test(s) ? s : ' ')), prose: true });
-  }
-  for (const name of ['alt', 'aria-label', 'title', 'placeholder', 'aria-roledescription']) {
-    for (const el of document.querySelectorAll(`[${name}]`)) {
-      if (el.closest('head') || skipped(el)) continue;
-      const text = el.getAttribute(name) ?? '';
-      if (/\S/.test(text)) out.push({ where: `${describe(el)} ${name}`, text, prose: false });
+  const roots: ParentNode[] = [document.body, ...[...document.querySelectorAll('template')].map((t) => t.content)];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!/\S/.test(text) || skipped(node.parentElement)) continue;
+      out.push({ where: describe(node.parentElement!), text: text.replace(/\s+/g, (s) => (/[\u00a0\u202f]/.test(s) ? s : ' ')), prose: true });
+    }
+    for (const name of ['alt', 'aria-label', 'title', 'placeholder', 'aria-roledescription']) {
+      for (const el of root.querySelectorAll(`[${name}]`)) {
+        if (el.closest('head') || skipped(el)) continue;
+        const text = el.getAttribute(name) ?? '';
+        if (/\S/.test(text)) out.push({ where: `${describe(el)} ${name}`, text, prose: false });
+      }
     }
   }
   if (!foreign(document.documentElement)) {

@@ -123,10 +123,11 @@ forEachLocale((locale) => {
       const rows = await page.$$eval('table tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim())));
       await context.close();
       const header = rows[0] ?? [];
-      // The columns are in the same order in both languages: date, until, event, …, the flag last.
-      const flagColumn = header.length - 1;
+      // The columns are in the same order in both languages: date, until, event, category, confidence, the
+      // flag, then the sources.
       const eventColumn = 2;
-      expect(header.length).toBe(6);
+      const flagColumn = 5;
+      expect(header.length).toBe(7);
       if (locale === 'en') expect([header[eventColumn], header[flagColumn]]).toEqual(['Event', 'After the article']);
       for (const event of csv('timeline.csv')) {
         const row = rows.find((r) => r[eventColumn] === (locale === 'fr' ? event.title_fr : event.title));
