@@ -107,6 +107,9 @@ forEachLocale((locale) => {
       const snippets = EMBEDS.map((e) => ({ id: e.id, code: onTestOrigin(published.get(e.id)!) }));
       for (const s of snippets) {
         expect(s.code).toMatch(/^<iframe src="[^"]+" title="[^"]+" width="100%" height="\d+" scrolling="no" frameborder="0" loading="lazy" data-lifelines-embed><\/iframe><script src="[^"]+\/embed-loader\.js" async><\/script>$/);
+        // The code from a page in one language embeds the graphic in that language, by its address alone.
+        const src = new URL(/<iframe src="([^"]+)"/.exec(s.code)![1]!);
+        expect(src.pathname + src.search, s.id).toBe(new URL(embedAt(locale, s.id)).pathname);
       }
       const host = await startHost(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
