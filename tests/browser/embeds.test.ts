@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, options: { width?: number; scheme?: 'light' | 'dark'; clipboard?: boolean } = {}) {
-  const { context, page, errors, status } = await openPage(browser, url, { width: options.width ?? 800, height: 900, colorScheme: options.scheme ?? 'light', clipboard: options.clipboard });
+  const { context, page, errors, status } = await openPage(browser, url, { width: options.width ?? 800, height: 900, colorScheme: options.scheme ?? 'light', clipboard: options.clipboard ?? false });
   expect(status, `${url} is served`).toBe(200);
   return { context, page, errors };
 }
