@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
+import { missingTwins } from './lib/budgets.mjs';
 
 // Messages that are known vnu false positives for this project, matched
 // exactly (never by pattern), each with the reason it is wrong. (Astro 7's
@@ -83,4 +84,7 @@ if (errors.length > 0) {
 // vnu exits 1 for the known false positives too; any other non-zero exit with nothing reported is a crash.
 const knownOnly = report.messages.some((m) => m.type !== 'info' && KNOWN_FALSE_POSITIVES.has(m.message.trim()));
 if (code !== 0 && !(code === 1 && knownOnly)) fail(`vnu exited with code ${code} but reported no errors:\n${stderr}`);
+// Both editions are validated: an English page whose French twin was not built is not "valid" by default.
+const missing = missingTwins(listHtmlPages(root));
+if (missing.length > 0) fail(`HTML not validated, pages missing:\n  ${missing.join('\n  ')}`);
 console.log(`HTML valid: ${pages.length} pages (vnu, ${seconds} s)`);

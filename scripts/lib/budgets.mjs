@@ -22,12 +22,24 @@ export function loadBudgets(file = path.join(repoRoot, 'budgets.json')) {
   };
 }
 
+// The site's editions other than English, by the folder they live in: a French
+// page has the budget of its English twin ("fr/embed/map/index.html" is held to
+// the embeds' 40 KB, "fr/index.html" to the story's 120 KB).
+export const EDITION_PREFIXES = ['fr/'];
+
+/** The path of a page's English twin: "fr/embed/map/index.html" -> "embed/map/index.html". */
+export function englishTwin(page) {
+  const prefix = EDITION_PREFIXES.find((p) => page.startsWith(p));
+  return prefix ? page.slice(prefix.length) : page;
+}
+
 // `match` is a regular expression tested against the page path relative to
 // dist ("embed/map/index.html"), so "^embed/" is every page under /embed/
-// whatever BASE_PATH is. The first matching override wins; fields it leaves
+// whatever BASE_PATH is, in every language (it is tested against the path of
+// the page's English twin). The first matching override wins; fields it leaves
 // out fall back to the default.
 export function budgetFor(page, budgets = DEFAULT_BUDGETS) {
-  const override = (budgets.overrides ?? []).find((o) => new RegExp(o.match).test(page));
+  const override = (budgets.overrides ?? []).find((o) => new RegExp(o.match).test(englishTwin(page)));
   const { match: _match, ...limits } = override ?? {};
   return { ...budgets.default, ...limits };
 }
@@ -44,4 +56,39 @@ export function checkBudget(result, budget) {
     problems.push(`JavaScript ${kb(result.totals.js)} KB > ${budget.jsKB} KB`);
   }
   return problems;
+}
+
+/**
+ * The pages of every edition that must exist to be measured: each English page's
+ * twin in every other edition ("index.html" -> "fr/index.html"). Returns the
+ * missing ones as problems, so a French story or embed that was never built
+ * fails the budget check (and HTML validation) instead of passing unchecked.
+ */
+export function missingTwins(pages) {
+  const present = new Set(pages);
+  const english = pages.filter((p) => englishTwin(p) === p);
+  return EDITION_PREFIXES.flatMap((prefix) =>
+    english.filter((p) => !present.has(prefix + p)).map((p) => `${prefix}${p}: missing (the ${prefix.slice(0, -1)} twin of ${p})`),
+  );
+}
+
+/**
+ * Offline reading per edition: the worker saves every edition, and a reader of
+ * one reads that edition's pages with the shared files (CSS, JS, icons). Each
+ * edition's share (its own files plus the shared ones) is held to the offline
+ * cap; the whole download, every edition included, to the cap times the number
+ * of editions (the shared files are counted once, so it stays below that).
+ * `entries` are the worker's files: { url, bytes } with url relative to dist.
+ */
+export function offlineByEdition(entries) {
+  const editionOf = (url) => EDITION_PREFIXES.find((p) => url.startsWith(p)) ?? '';
+  const editions = ['', ...EDITION_PREFIXES.filter((p) => entries.some((e) => e.url.startsWith(p)))];
+  // An English page or figure (the editions' own files); the rest outside the editions' folders is shared.
+  const isPage = (url) => url.endsWith('.html') || url.startsWith('figures/');
+  const shared = entries.filter((e) => editionOf(e.url) === '' && !isPage(e.url));
+  const sharedBytes = shared.reduce((n, e) => n + e.bytes, 0);
+  return editions.map((prefix) => {
+    const own = entries.filter((e) => editionOf(e.url) === prefix && (prefix !== '' || isPage(e.url)));
+    return { edition: prefix === '' ? 'en' : prefix.slice(0, -1), files: own.length + shared.length, bytes: sharedBytes + own.reduce((n, e) => n + e.bytes, 0) };
+  });
 }

@@ -13,9 +13,12 @@ import type { Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
 import { builtPages } from './pages';
+import { LOCALES, openPage, pageUrl, sitePathOf } from './locales';
 
 const siteUrl = inject('siteUrl');
-const embedPages = builtPages().filter((p) => p.startsWith('embed/'));
+// The English embed pages and their French twins (built or not: a missing French embed fails here).
+const englishEmbeds = builtPages().filter((p) => p.startsWith('embed/'));
+const embedPages = [...englishEmbeds, ...englishEmbeds.map((p) => sitePathOf('fr', p))];
 let browser: Browser;
 
 beforeAll(async () => {
@@ -26,9 +29,8 @@ afterAll(async () => {
 });
 
 async function violations(path: string, options: { width: number; scheme: 'light' | 'dark'; openShare?: boolean }) {
-  const context = await browser.newContext({ viewport: { width: options.width, height: 900 }, colorScheme: options.scheme });
-  const page = await context.newPage();
-  await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+  const { context, page, status } = await openPage(browser, siteUrl + path, { width: options.width, height: 900, colorScheme: options.scheme });
+  expect(status, `/${path} is served`).toBe(200);
   await page.waitForFunction(() => document.documentElement.classList.contains('embed-ready'));
   if (options.openShare) {
     await page.locator('.share-control summary').click();
@@ -39,11 +41,11 @@ async function violations(path: string, options: { width: number; scheme: 'light
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-const REPRESENTATIVE = ['embed/map-mali/'];
+const REPRESENTATIVE = ['embed/map-mali/', 'fr/embed/map-mali/'];
 
 describe('embed pages meet WCAG 2.2 AA', () => {
   it('there are embed pages, including the representative ones', () => {
-    expect(embedPages.length).toBeGreaterThanOrEqual(8);
+    expect(englishEmbeds.length).toBeGreaterThanOrEqual(8);
     for (const p of REPRESENTATIVE) expect(embedPages).toContain(p);
   });
 
@@ -65,17 +67,15 @@ describe('embed pages meet WCAG 2.2 AA', () => {
     ['embed/electricity/?static=1', 'dark'],
     ['embed/timeline/?step=pressure-2025&theme=dark', 'light'],
   ];
-  for (const [path, scheme] of variants) {
+  for (const [path, scheme] of LOCALES.flatMap((l) => variants.map(([p, sc]) => [sitePathOf(l, p), sc] as const))) {
     it(`/${path} at 768px, ${scheme} system setting`, async () => {
       expect(await violations(path, { width: 768, scheme })).toEqual([]);
     });
   }
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`the story with its panel's share control open, at 1280px, ${scheme}`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
-      const page = await context.newPage();
-      await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  for (const [locale, scheme] of LOCALES.flatMap((l) => (['light', 'dark'] as const).map((sc) => [l, sc] as const))) {
+    it(`the story (${locale}) with its panel's share control open, at 1280px, ${scheme}`, async () => {
+      const { context, page } = await openPage(browser, pageUrl(locale), { width: 1280, height: 900, colorScheme: scheme });
       await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
       await page.locator('.story-panel .share-control:visible summary').click();
       const results = await new AxeBuilder({ page }).include('.story-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
@@ -83,8 +83,8 @@ describe('embed pages meet WCAG 2.2 AA', () => {
       await context.close();
     });
 
-    it(`with the share control and the data table open, at 360px, ${scheme}`, async () => {
-      expect(await violations('embed/fuel-prices/', { width: 360, scheme, openShare: true })).toEqual([]);
+    it(`/${sitePathOf(locale, 'embed/fuel-prices/')} with the share control and the data table open, at 360px, ${scheme}`, async () => {
+      expect(await violations(sitePathOf(locale, 'embed/fuel-prices/'), { width: 360, scheme, openShare: true })).toEqual([]);
     });
   }
 });

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { LOCALES, pageUrl, sitePathOf } from './locales';
 import { readMetaCsp, parseHeadersFile, headersForPath } from '../../scripts/lib/headers.mjs';
 
 const siteUrl = inject('siteUrl');
@@ -51,9 +52,9 @@ function expectCommon(headers: Headers, what: string) {
 
 describe('served headers', () => {
   it('a story page: the CSP of its meta tag plus frame-ancestors none, the common headers, a short cache', async () => {
-    for (const path of ['', 'scenarios/']) {
+    for (const path of LOCALES.flatMap((l) => [sitePathOf(l, ''), sitePathOf(l, 'scenarios/')])) {
       const { status, headers, body } = await served(siteUrl + path);
-      expect(status).toBe(200);
+      expect(status, `/${path}`).toBe(200);
       const meta = readMetaCsp(body);
       expect(meta).toMatch(/worker-src 'self'/);
       expect(headers.get('content-security-policy')).toBe(`${meta}; frame-ancestors 'none'`);
@@ -62,11 +63,14 @@ describe('served headers', () => {
     }
   });
 
-  it('an embed page: the CSP of its meta tag plus frame-ancestors *', async () => {
-    const { headers, body } = await served(`${siteUrl}embed/map-mali/`);
-    expect(headers.get('content-security-policy')).toBe(`${readMetaCsp(body)}; frame-ancestors *`);
-    expectCommon(headers, 'an embed');
-    expect(headers.get('cache-control')).toBe('no-cache');
+  it('an embed page, in either language: the CSP of its meta tag plus frame-ancestors *', async () => {
+    for (const locale of LOCALES) {
+      const { status, headers, body } = await served(pageUrl(locale, 'embed/map-mali/'));
+      expect(status, `${locale} embed`).toBe(200);
+      expect(headers.get('content-security-policy')).toBe(`${readMetaCsp(body)}; frame-ancestors *`);
+      expectCommon(headers, `an embed (${locale})`);
+      expect(headers.get('cache-control')).toBe('no-cache');
+    }
   });
 
   it('a hashed asset: cached for a year, immutable; the service worker and unhashed files: revalidated', async () => {
@@ -87,7 +91,7 @@ describe('served headers', () => {
     const nginx = readFileSync(join(dist, '_nginx.conf'), 'utf8');
     const asset = new URL(await hashedAsset()).pathname;
     const base = new URL(siteUrl).pathname;
-    const checked = [base, `${base}embed/map-mali/`, asset, `${base}sw.js`];
+    const checked = [base, `${base}embed/map-mali/`, `${base}fr/`, `${base}fr/embed/map-mali/`, asset, `${base}sw.js`];
     for (const path of checked) {
       const { headers } = await served(new URL(path, siteUrl).href);
       const expected = headersForPath(rules, path);

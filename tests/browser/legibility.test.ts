@@ -10,10 +10,13 @@
  *    (font-size × the screen scale of its user units);
  *  - no two visible text boxes overlap (1 px tolerance);
  * and the same text rules on each embed page (320, 600, 1000 px wide, no
- * iframe) and on /scenarios/ (360 and 1280 px), over the whole page.
+ * iframe) and on /scenarios/ (at the four story viewports), over the whole page;
+ * in both languages (French labels are longer: they must not collide either).
+ * The French pages are the English ones' twins, with the same step ids and
+ * embed ids, so a missing French page fails here rather than being skipped.
  * LEGIBILITY_REPORT=<file.md> also writes every measurement as a summary.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -29,8 +32,8 @@ import {
   type Measurement,
   type ReportEntry,
 } from './legibility';
+import { forEachLocale, pageUrl } from './locales';
 
-const siteUrl = inject('siteUrl');
 const dist = process.env.DIST_DIR ?? 'dist';
 
 /** The story's steps, from the built page's [data-step] sections (a test per step needs them before the browser starts). */
@@ -101,50 +104,55 @@ it('finds the story steps and embed pages in the build', () => {
   expect(EMBED_IDS.length, `folders in ${dist}/embed/`).toBeGreaterThan(3);
 });
 
-for (const { width, height } of STORY_VIEWPORTS) {
-  describe(`story panel at ${width}×${height}`, () => {
-    const page = viewportPage(width, height);
+forEachLocale((locale) => {
+  // The story's address in this language; openStep and openEmbed add '#<step>' and 'embed/<id>/' to it.
+  const home = pageUrl(locale);
 
-    it('the built step list is the page’s', async () => {
-      await page().goto(siteUrl, { waitUntil: 'load' });
-      expect(await page().$$eval('[data-step]', (els) => els.map((el) => el.id))).toEqual(STEP_IDS);
-    });
-
-    for (const id of STEP_IDS) {
-      it(`/#${id}`, async () => {
-        await openStep(page(), siteUrl, id);
-        const problems = record(`story #${id}`, width, height, await measureStory(page()), true);
-        expect(problems, `story /#${id} at ${width}×${height}px`).toEqual([]);
-      });
-    }
-  });
-}
-
-for (const width of EMBED_WIDTHS) {
-  describe(`embed pages at ${width}×${EMBED_HEIGHT}`, () => {
-    const page = viewportPage(width, EMBED_HEIGHT);
-    for (const id of EMBED_IDS) {
-      it(`/embed/${id}/`, async () => {
-        await openEmbed(page(), siteUrl, id);
-        const problems = record(`embed ${id}`, width, EMBED_HEIGHT, await measureWholePage(page()), false);
-        expect(problems, `/embed/${id}/ at ${width}px`).toEqual([]);
-      });
-    }
-  });
-}
-
-describe('the scenarios page', () => {
   for (const { width, height } of STORY_VIEWPORTS) {
-    describe(`at ${width}×${height}`, () => {
+    describe(`story panel at ${width}×${height}`, () => {
       const page = viewportPage(width, height);
-      it('/scenarios/', async () => {
-        await page().goto(`${siteUrl}scenarios/`, { waitUntil: 'load' });
-        await settle(page());
-        const measurement = await measureWholePage(page());
-        const problems = record('scenarios', width, height, measurement, false);
-        expect(measurement.texts.length, 'the corridor sketches have text').toBeGreaterThan(0);
-        expect(problems, `/scenarios/ at ${width}px`).toEqual([]);
+
+      it('the built step list is the page’s', async () => {
+        await page().goto(home, { waitUntil: 'load' });
+        expect(await page().$$eval('[data-step]', (els) => els.map((el) => el.id))).toEqual(STEP_IDS);
       });
+
+      for (const id of STEP_IDS) {
+        it(`/#${id}`, async () => {
+          await openStep(page(), home, id);
+          const problems = record(`${locale} story #${id}`, width, height, await measureStory(page()), true);
+          expect(problems, `story ${home}#${id} at ${width}×${height}px`).toEqual([]);
+        });
+      }
     });
   }
+
+  for (const width of EMBED_WIDTHS) {
+    describe(`embed pages at ${width}×${EMBED_HEIGHT}`, () => {
+      const page = viewportPage(width, EMBED_HEIGHT);
+      for (const id of EMBED_IDS) {
+        it(`/embed/${id}/`, async () => {
+          await openEmbed(page(), home, id);
+          const problems = record(`${locale} embed ${id}`, width, EMBED_HEIGHT, await measureWholePage(page()), false);
+          expect(problems, `${pageUrl(locale, `embed/${id}/`)} at ${width}px`).toEqual([]);
+        });
+      }
+    });
+  }
+
+  describe('the scenarios page', () => {
+    for (const { width, height } of STORY_VIEWPORTS) {
+      describe(`at ${width}×${height}`, () => {
+        const page = viewportPage(width, height);
+        it('/scenarios/', async () => {
+          await page().goto(pageUrl(locale, 'scenarios/'), { waitUntil: 'load' });
+          await settle(page());
+          const measurement = await measureWholePage(page());
+          const problems = record(`${locale} scenarios`, width, height, measurement, false);
+          expect(measurement.texts.length, 'the corridor sketches have text').toBeGreaterThan(0);
+          expect(problems, `${pageUrl(locale, 'scenarios/')} at ${width}px`).toEqual([]);
+        });
+      });
+    }
+  });
 });

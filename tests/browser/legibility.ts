@@ -7,7 +7,7 @@
  * (which bundles this file with esbuild), so both measure the same way.
  * Depends on nothing at run time: measureInPage runs inside the page.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 /** "Phone" is a viewport narrower than 52rem; the desktop layout starts there. */
 export const PHONE_BELOW_PX = 832;
@@ -216,6 +216,11 @@ export function measureWholePage(page: Page): Promise<Measurement> {
   return page.evaluate(measureInPage, { selector: 'svg', viewportOnly: false, tolerance: OVERLAP_TOLERANCE_PX });
 }
 
+/** A page that is not there fails at once, by its address, rather than by a timeout waiting for its graphic. */
+function expectServed(response: Response | null, url: string): void {
+  if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+}
+
 /**
  * Opens a story step by its deep link, in a fresh document, and waits until
  * the panel shows it: the step is active, the map's zoom has ended, fonts are
@@ -223,7 +228,7 @@ export function measureWholePage(page: Page): Promise<Measurement> {
  */
 export async function openStep(page: Page, siteUrl: string, id: string): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(`${siteUrl}#${id}`, { waitUntil: 'load' });
+  expectServed(await page.goto(`${siteUrl}#${id}`, { waitUntil: 'load' }), `${siteUrl}#${id}`);
   await page.waitForFunction(
     (stepId) =>
       document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep === stepId &&
@@ -237,7 +242,7 @@ export async function openStep(page: Page, siteUrl: string, id: string): Promise
 
 /** Opens an embed page directly (no iframe) and waits until it is drawn. */
 export async function openEmbed(page: Page, siteUrl: string, id: string): Promise<void> {
-  await page.goto(`${siteUrl}embed/${id}/`, { waitUntil: 'load' });
+  expectServed(await page.goto(`${siteUrl}embed/${id}/`, { waitUntil: 'load' }), `${siteUrl}embed/${id}/`);
   await page.waitForFunction(() => document.documentElement.classList.contains('embed-ready') && document.fonts.status === 'loaded', null, { timeout: 10_000 });
   await settle(page);
 }

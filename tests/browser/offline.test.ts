@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FLAGS, chromiumPath, launchChromium } from './chromium';
 import { graphicStateMismatches } from './graphic-state-check';
+import { pageUrl } from './locales';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { formatSize, offlineFiles } from '../../scripts/lib/offline.mjs';
 
@@ -198,6 +199,46 @@ describe('offline reading', () => {
     await context.setOffline(true);
     await page.reload({ waitUntil: 'load' });
     expect(await page.locator('h1').first().textContent()).toMatch(/Lifelines/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('offline reading in French', () => {
+  it('after one visit to /fr/, the French story, a deep link, the explorer with its address, the glossary and the sources open offline, in French', { timeout: 180_000 }, async () => {
+    const { context, page, errors } = await newContext();
+    const home = pageUrl('fr');
+    const response = await page.goto(home, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    // The status line is in the page's language: wait on its state, not its words.
+    await expect.poll(() => page.locator('[data-offline-status]').getAttribute('data-state'), { timeout: 45_000 }).toBe('ready');
+    const steps = await page.$$eval('[data-step]', (els) => els.map((el) => el.id));
+    expect(steps.length).toBeGreaterThan(15);
+
+    await context.setOffline(true);
+    const deep = steps[Math.floor(steps.length / 2)]!;
+    const tab = await context.newPage();
+    await tab.goto(`${home}#${deep}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await tab.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep)).toBe(deep);
+    expect(await panelProblems(tab, deep)).toEqual([]);
+    for (const id of [steps[1]!, steps.at(-1)!]) expect(await stepShown(tab, id), `/fr/#${id}, offline`).toEqual([]);
+
+    await tab.goto(pageUrl('fr', 'scenarios/?v=1&c=i,iv&reforms=yes'), { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
+    expect(await tab.$$eval('[data-compare-input]', (els) => (els as HTMLInputElement[]).filter((i) => i.checked).map((i) => i.value))).toEqual(['i', 'iv']);
+    expect(await tab.locator('[data-assumption-input="reforms"]').isChecked()).toBe(true);
+
+    for (const path of ['glossary/', 'sources/']) {
+      await tab.goto(pageUrl('fr', path), { waitUntil: 'load' });
+      expect(await tab.evaluate(() => document.documentElement.lang), path).toBe('fr');
+      expect(await tab.locator('h1').textContent(), path).toMatch(/\S/);
+    }
+    // A French page that was not saved: the French offline page.
+    await tab.goto(pageUrl('fr', 'classroom/'), { waitUntil: 'load' });
+    expect(await tab.evaluate(() => [document.documentElement.lang, location.pathname])).toEqual(['fr', new URL(pageUrl('fr', 'classroom/')).pathname]);
+    expect(await tab.locator('h1').textContent()).not.toBe('This page is not saved on this device');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { forEachLocale, pageUrl, sitePathOf, type Locale } from './locales';
+import { afterArticleCell } from '../../src/data/currency';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -24,7 +26,8 @@ afterAll(async () => {
 async function pageText(path: string, javaScript = true): Promise<string> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
   const page = await context.newPage();
-  await page.goto(siteUrl + path, { waitUntil: 'load' });
+  const response = await page.goto(siteUrl + path, { waitUntil: 'load' });
+  expect(response?.status(), `/${path}`).toBe(200);
   const text = await page.evaluate(() => document.body.innerText);
   await context.close();
   return text;
@@ -90,72 +93,83 @@ describe('the story reads as good English', () => {
   });
 });
 
-describe('each embed says how current its facts are', () => {
-  for (const graphic of ['map-frame', 'map-mali', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline', 'scenarios']) {
-    it(`/embed/${graphic}/ shows "Facts as of"`, async () => {
-      const text = await pageText(`embed/${graphic}/`);
-      expect(text).toMatch(/Facts as of \d{1,2} [A-Z][a-z]{2} \d{4}\./);
+/** How each edition says how current its facts are, and flags what came after the article. */
+const READING: Record<Locale, { factsAsOf: RegExp; flag: RegExp; flagCell: string }> = {
+  en: { factsAsOf: /Facts as of \d{1,2} [A-Z][a-z]{2} \d{4}\./, flag: /after the article/i, flagCell: 'Yes: reported after the article' },
+  fr: { factsAsOf: /Informations à jour au \d{1,2}(?:er)? [a-zéû]+ \d{4}\./, flag: /après l’article/i, flagCell: afterArticleCell('2026-01-01', 'fr') },
+};
+
+forEachLocale((locale) => {
+  describe('each embed says how current its facts are', () => {
+    for (const graphic of ['map-frame', 'map-mali', 'roads-waffle', 'fuel-prices', 'electricity', 'school-calendar', 'timeline', 'scenarios']) {
+      it(`/${sitePathOf(locale, `embed/${graphic}/`)} says how current its facts are`, async () => {
+        const text = await pageText(sitePathOf(locale, `embed/${graphic}/`));
+        expect(text).toMatch(READING[locale].factsAsOf);
+      });
+    }
+  });
+
+  describe('events after the article are flagged wherever they appear', () => {
+    const after = csv('timeline.csv').filter((r) => firstDay(r.date!) > '2025-12-09');
+
+    it('the data holds events after the article (so the checks below can fail)', () => {
+      expect(after.length).toBeGreaterThan(0);
     });
-  }
-});
 
-describe('events after the article are flagged wherever they appear', () => {
-  const after = csv('timeline.csv').filter((r) => firstDay(r.date!) > '2025-12-09');
+    it('in the timeline table of the story, each later event is marked and no earlier one is', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      expect((await page.goto(pageUrl(locale, 'embed/timeline/'), { waitUntil: 'load' }))?.status()).toBe(200);
+      const rows = await page.$$eval('table tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim())));
+      await context.close();
+      const header = rows[0] ?? [];
+      // The columns are in the same order in both languages: date, until, event, category, confidence, the
+      // flag, then the sources.
+      const eventColumn = 2;
+      const flagColumn = 5;
+      expect(header.length).toBe(7);
+      if (locale === 'en') expect([header[eventColumn], header[flagColumn]]).toEqual(['Event', 'After the article']);
+      for (const event of csv('timeline.csv')) {
+        const row = rows.find((r) => r[eventColumn] === (locale === 'fr' ? event.title_fr : event.title));
+        expect(row, event.id!).toBeDefined();
+        const isAfter = firstDay(event.date!) > '2025-12-09';
+        expect(row![flagColumn], event.id!).toBe(isAfter ? READING[locale].flagCell : '');
+      }
+    });
 
-  it('the data holds events after the article (so the checks below can fail)', () => {
-    expect(after.length).toBeGreaterThan(0);
-  });
+    it('in the story, every paragraph with a date, count or figure from after the article says so', async () => {
+      const tankersAfter = csv('tankers.csv').filter((r) => firstDay(r.date!) > '2025-12-09').map((r) => r.id!);
+      const figuresAfter = csv('figures.csv').filter((r) => r.after_article === 'yes').map((r) => r.id!);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      expect((await page.goto(pageUrl(locale), { waitUntil: 'load' }))?.status()).toBe(200);
+      const paragraphs = await page.$$eval('#story-steps p', (ps) =>
+        ps.map((p) => ({
+          text: (p as HTMLElement).innerText,
+          dates: [...p.querySelectorAll('time[datetime]')].map((t) => t.getAttribute('datetime') ?? ''),
+          tankers: [...p.querySelectorAll('[data-tanker-claim]')].map((t) => t.getAttribute('data-tanker-claim') ?? ''),
+          figures: [...p.querySelectorAll('[data-figure]')].map((t) => t.getAttribute('data-figure') ?? ''),
+        })),
+      );
+      await context.close();
+      let later = 0;
+      for (const p of paragraphs) {
+        const isLater =
+          p.dates.some((d) => firstDay(d) > '2025-12-09') || p.tankers.some((t) => tankersAfter.includes(t)) || p.figures.some((f) => figuresAfter.includes(f));
+        if (!isLater) continue;
+        later++;
+        expect(p.text, 'a paragraph about events after the article').toMatch(READING[locale].flag);
+      }
+      expect(later, 'the story mentions events after the article').toBeGreaterThan(0);
+    });
 
-  it('in the timeline table of the story, each later event is marked and no earlier one is', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}embed/timeline/`, { waitUntil: 'load' });
-    const rows = await page.$$eval('table tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim())));
-    await context.close();
-    const header = rows[0] ?? [];
-    const flagColumn = header.indexOf('After the article');
-    const eventColumn = header.indexOf('Event');
-    expect(flagColumn).toBeGreaterThan(-1);
-    for (const event of csv('timeline.csv')) {
-      const row = rows.find((r) => r[eventColumn] === event.title);
-      expect(row, event.id!).toBeDefined();
-      const isAfter = firstDay(event.date!) > '2025-12-09';
-      expect(row![flagColumn], event.id!).toBe(isAfter ? 'Yes: reported after the article' : '');
-    }
-  });
-
-  it('in the story, every paragraph with a date, count or figure from after the article says so', async () => {
-    const tankersAfter = csv('tankers.csv').filter((r) => firstDay(r.date!) > '2025-12-09').map((r) => r.id!);
-    const figuresAfter = csv('figures.csv').filter((r) => r.after_article === 'yes').map((r) => r.id!);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(siteUrl, { waitUntil: 'load' });
-    const paragraphs = await page.$$eval('#story-steps p', (ps) =>
-      ps.map((p) => ({
-        text: (p as HTMLElement).innerText,
-        dates: [...p.querySelectorAll('time[datetime]')].map((t) => t.getAttribute('datetime') ?? ''),
-        tankers: [...p.querySelectorAll('[data-tanker-claim]')].map((t) => t.getAttribute('data-tanker-claim') ?? ''),
-        figures: [...p.querySelectorAll('[data-figure]')].map((t) => t.getAttribute('data-figure') ?? ''),
-      })),
-    );
-    await context.close();
-    let later = 0;
-    for (const p of paragraphs) {
-      const isLater =
-        p.dates.some((d) => firstDay(d) > '2025-12-09') || p.tankers.some((t) => tankersAfter.includes(t)) || p.figures.some((f) => figuresAfter.includes(f));
-      if (!isLater) continue;
-      later++;
-      expect(p.text, 'a paragraph about events after the article').toMatch(/after the article/i);
-    }
-    expect(later, 'the story mentions events after the article').toBeGreaterThan(0);
-  });
-
-  it('in the timeline drawing, each later event mark carries the flag in its class', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}embed/timeline/`, { waitUntil: 'load' });
-    const flagged = await page.$$eval('svg [data-mark].is-after-article', (els) => [...new Set(els.map((e) => e.getAttribute('data-mark')))]);
-    await context.close();
-    expect(flagged.sort()).toEqual(after.map((r) => r.id).sort());
+    it('in the timeline drawing, each later event mark carries the flag in its class', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      expect((await page.goto(pageUrl(locale, 'embed/timeline/'), { waitUntil: 'load' }))?.status()).toBe(200);
+      const flagged = await page.$$eval('svg [data-mark].is-after-article', (els) => [...new Set(els.map((e) => e.getAttribute('data-mark')))]);
+      await context.close();
+      expect(flagged.sort()).toEqual(after.map((r) => r.id).sort());
+    });
   });
 });

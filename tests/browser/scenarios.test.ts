@@ -1,10 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { forEachLocale, openPage, pageUrl, type Locale } from './locales';
 
-const siteUrl = inject('siteUrl');
-const siteOrigin = inject('siteOrigin');
-const explorerUrl = `${siteUrl}scenarios/`;
+// The keyboard and phone tests below read English labels (row names, messages): they run on the
+// English explorer; the state, address, no-JS and legibility tests run on both.
+const explorerUrl = pageUrl('en', 'scenarios/');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,16 +16,15 @@ afterAll(async () => {
 });
 
 async function open(url: string, options: { width?: number; height?: number; js?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, javaScriptEnabled: options.js ?? true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteOrigin });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(url, { waitUntil: 'networkidle' });
-  if (options.js ?? true) await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
+  const js = options.js ?? true;
+  const { context, page, errors, status } = await openPage(browser, url, { width: options.width ?? 1280, height: options.height ?? 900, js, clipboard: true });
+  expect(status, `${url} is served`).toBe(200);
+  if (js) await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
   return { context, page, errors };
 }
+
+/** The code of the page's inline scripts (not its JSON data islands). */
+const inlineScripts = (page: Page) => page.$$eval('script:not([src]):not([type="application/json"])', (scripts) => scripts.map((s) => s.textContent ?? ''));
 
 /** Everything a reader can see of the explorer's state, read from the page. */
 async function visibleState(page: Page) {
@@ -105,74 +105,84 @@ describe('the scenario explorer, by keyboard only', () => {
   });
 });
 
-describe('a shared link', () => {
-  it('opens in a fresh page with exactly the same state', async () => {
-    const first = await open(explorerUrl);
-    await first.page.locator('[data-compare-input][value="iii"]').uncheck();
-    await first.page.locator('[data-assumption-input="dialogue"]').check();
-    await first.page.locator('[data-assumption-input="uncoordinated"]').check();
-    await first.page.locator('#estimate-iv').fill('55');
-    await first.page.locator('[data-copy-link]').click();
-    const link = await first.page.evaluate(() => navigator.clipboard.readText());
-    const expected = await visibleState(first.page);
-    await first.context.close();
+forEachLocale((locale) => {
+  const explorerUrl = pageUrl(locale, 'scenarios/');
 
-    expect(link).toContain('v=1');
-    const second = await open(link);
-    expect(await visibleState(second.page)).toEqual(expected);
-    expect(second.page.url()).toBe(link);
-    expect(second.errors).toEqual([]);
-    await second.context.close();
-  });
+  describe('a shared link', () => {
+    it('opens in a fresh page with exactly the same state', async () => {
+      const first = await open(explorerUrl);
+      await first.page.locator('[data-compare-input][value="iii"]').uncheck();
+      await first.page.locator('[data-assumption-input="dialogue"]').check();
+      await first.page.locator('[data-assumption-input="uncoordinated"]').check();
+      await first.page.locator('#estimate-iv').fill('55');
+      await first.page.locator('[data-copy-link]').click();
+      const link = await first.page.evaluate(() => navigator.clipboard.readText());
+      const expected = await visibleState(first.page);
+      await first.context.close();
 
-  it('ignores hostile or garbled parameters: nothing thrown, nothing echoed', async () => {
-    const hostile = [
-      '?c=<script>alert(1)</script>&e=999,-5,x&reforms=%E0%A4%A&__proto__=1&constructor=x',
-      '?v=99&c=i,i,i&escorts=maybe&e=25,25,25',
-      '?' + 'c=i,ii&'.repeat(500),
-      '?e=100,0,0,0&e=0,0,0,100&c=iv,i',
-      '?%00=%00&&&=&c=%3Cimg%20src=x%20onerror=alert(1)%3E',
-    ];
-    const { context, page, errors } = await open(explorerUrl);
-    const defaults = await visibleState(page);
-    for (const query of hostile) {
-      await page.goto(explorerUrl + query, { waitUntil: 'networkidle' });
+      expect(link).toContain('v=1');
+      const second = await open(link);
+      expect(await visibleState(second.page)).toEqual(expected);
+      expect(second.page.url()).toBe(link);
+      expect(second.errors).toEqual([]);
+      await second.context.close();
+    });
+
+    it('ignores hostile or garbled parameters: nothing thrown, nothing echoed', async () => {
+      const hostile = [
+        '?c=<script>alert(1)</script>&e=999,-5,x&reforms=%E0%A4%A&__proto__=1&constructor=x',
+        '?v=99&c=i,i,i&escorts=maybe&e=25,25,25',
+        '?' + 'c=i,ii&'.repeat(500),
+        '?e=100,0,0,0&e=0,0,0,100&c=iv,i',
+        '?%00=%00&&&=&c=%3Cimg%20src=x%20onerror=alert(1)%3E',
+      ];
+      const { context, page, errors } = await open(explorerUrl);
+      const defaults = await visibleState(page);
+      // The page's own inline scripts (hashed in its CSP): a parameter must add none.
+      const ownScripts = await inlineScripts(page);
+      for (const query of hostile) {
+        await page.goto(explorerUrl + query, { waitUntil: 'networkidle' });
+        await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
+        const state = await visibleState(page);
+        expect(state.compare.length).toBeGreaterThanOrEqual(2);
+        expect(await page.locator('img[src="x"]').count()).toBe(0);
+        expect(await inlineScripts(page)).toEqual(ownScripts);
+        const html = await page.content();
+        expect(html).not.toContain('alert(1)');
+        expect(html).not.toContain('onerror');
+        if (query.startsWith('?c=<script>')) expect(state).toEqual(defaults);
+      }
+      // Duplicate parameters: the first one wins, so the estimate is the first split and IV,I sorts to I,IV.
+      await page.goto(`${explorerUrl}?e=100,0,0,0&e=0,0,0,100&c=iv,i`, { waitUntil: 'networkidle' });
       await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
-      const state = await visibleState(page);
-      expect(state.compare.length).toBeGreaterThanOrEqual(2);
-      expect(await page.locator('img[src="x"], script:not([src]):not([type="application/json"])').count()).toBe(0);
-      const html = await page.content();
-      expect(html).not.toContain('alert(1)');
-      expect(html).not.toContain('onerror');
-      if (query.startsWith('?c=<script>')) expect(state).toEqual(defaults);
-    }
-    // Duplicate parameters: the first one wins, so the estimate is the first split and IV,I sorts to I,IV.
-    await page.goto(`${explorerUrl}?e=100,0,0,0&e=0,0,0,100&c=iv,i`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => document.documentElement.classList.contains('explorer-ready'));
-    expect((await visibleState(page)).estimate).toEqual(['100', '0', '0', '0']);
-    expect((await visibleState(page)).compare).toEqual(['i', 'iv']);
-    expect(errors).toEqual([]);
-    await context.close();
+      expect((await visibleState(page)).estimate).toEqual(['100', '0', '0', '0']);
+      expect((await visibleState(page)).compare).toEqual(['i', 'iv']);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+
+  describe('the explorer without JavaScript', () => {
+    it('shows the complete comparison of all four scenarios and their signposts', async () => {
+      const { context, page } = await open(explorerUrl, { js: false, width: 360 });
+      const columns = await page.locator('.compare__table tbody tr:first-child td[data-scenario]').count();
+      expect(columns).toBe(4);
+      for (const td of await page.locator('.compare__table td[data-scenario]').all()) expect(await td.isVisible()).toBe(true);
+      // The phone chooser and its per-row buttons need the script: without it, none of them shows.
+      expect(await page.locator('.pair, .pair__all').first().isVisible()).toBe(false);
+      for (const td of await page.locator('.compare__table td.compare__more').all()) expect(await td.isVisible()).toBe(false);
+      expect(await page.locator('.signpost').count()).toBeGreaterThan(5);
+      expect(await page.locator('.observations .is-after').count()).toBeGreaterThan(0);
+      expect(await page.locator('.explorer__estimate').isVisible()).toBe(false);
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(NOT_A_FORECAST[locale]);
+      await context.close();
+    });
   });
 });
 
-describe('the explorer without JavaScript', () => {
-  it('shows the complete comparison of all four scenarios and their signposts', async () => {
-    const { context, page } = await open(explorerUrl, { js: false, width: 360 });
-    const columns = await page.locator('.compare__table tbody tr:first-child td[data-scenario]').count();
-    expect(columns).toBe(4);
-    for (const td of await page.locator('.compare__table td[data-scenario]').all()) expect(await td.isVisible()).toBe(true);
-    // The phone chooser and its per-row buttons need the script: without it, none of them shows.
-    expect(await page.locator('.pair, .pair__all').first().isVisible()).toBe(false);
-    for (const td of await page.locator('.compare__table td.compare__more').all()) expect(await td.isVisible()).toBe(false);
-    expect(await page.locator('.signpost').count()).toBeGreaterThan(5);
-    expect(await page.locator('.observations .is-after').count()).toBeGreaterThan(0);
-    expect(await page.locator('.explorer__estimate').isVisible()).toBe(false);
-    const text = await page.locator('main').innerText();
-    expect(text).toMatch(/not a forecast/i);
-    await context.close();
-  });
-});
+/** The explorer says its estimates are not a forecast. */
+const NOT_A_FORECAST: Record<Locale, RegExp> = { en: /not a forecast/i, fr: /pas une prévision/i };
 
 /** Per comparison row: its dimension and the scenarios whose cells a reader can see in it. */
 async function visibleCells(page: Page) {
@@ -349,25 +359,29 @@ function overlappingPairs(texts: { svg: number; text: string; rect: DOMRect }[])
   return pairs;
 }
 
-describe('the corridor sketches, legible', () => {
-  const cases = [
-    { width: 320, height: 740, min: 12, all: false },
-    { width: 360, height: 740, min: 12, all: false },
-    { width: 360, height: 740, min: 12, all: true },
-    { width: 1280, height: 800, min: 13, all: false },
-  ];
-  for (const { width, height, min, all } of cases) {
-    it(`at ${width} px${all ? ', all four shown' : ''}: names of ${min} px or more, none on another, on a corridor or on a dot, none cut off`, async () => {
-      const { context, page } = await open(explorerUrl, { width, height });
-      if (all) await page.locator('[data-pair-all]').click();
-      const { count, texts, problems } = await sketchText(page);
-      expect(count).toBe(width < 800 && !all ? 2 : 4);
-      expect(texts.length).toBe(count * 3);
-      const smallest = Math.min(...texts.map((t) => t.px));
-      expect(smallest).toBeGreaterThanOrEqual(min);
-      expect(overlappingPairs(texts)).toEqual([]);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
-  }
+forEachLocale((locale) => {
+  const explorerUrl = pageUrl(locale, 'scenarios/');
+
+  describe('the corridor sketches, legible', () => {
+    const cases = [
+      { width: 320, height: 740, min: 12, all: false },
+      { width: 360, height: 740, min: 12, all: false },
+      { width: 360, height: 740, min: 12, all: true },
+      { width: 1280, height: 800, min: 13, all: false },
+    ];
+    for (const { width, height, min, all } of cases) {
+      it(`at ${width} px${all ? ', all four shown' : ''}: names of ${min} px or more, none on another, on a corridor or on a dot, none cut off`, async () => {
+        const { context, page } = await open(explorerUrl, { width, height });
+        if (all) await page.locator('[data-pair-all]').click();
+        const { count, texts, problems } = await sketchText(page);
+        expect(count).toBe(width < 800 && !all ? 2 : 4);
+        expect(texts.length).toBe(count * 3);
+        const smallest = Math.min(...texts.map((t) => t.px));
+        expect(smallest).toBeGreaterThanOrEqual(min);
+        expect(overlappingPairs(texts)).toEqual([]);
+        expect(problems).toEqual([]);
+        await context.close();
+      });
+    }
+  });
 });

@@ -3,12 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
 import { builtPages } from './pages';
+import { forEachLocale, openPage, pageUrl, sitePathOf } from './locales';
 
 const siteUrl = inject('siteUrl');
-const siteOrigin = inject('siteOrigin');
 // Short links (c/1/ …) redirect to the story at once, so here they would only test the story again;
-// tests/browser/teaching.test.ts checks them (CSP, console, axe, where they lead).
-const pages = builtPages().filter((p) => p !== '404.html' && !p.startsWith('c/'));
+// tests/browser/teaching.test.ts checks them (CSP, console, axe, where they lead). Every built page
+// in both languages, and the French twin of every English page even before it is built: a missing
+// French page fails here too.
+const builtNow = builtPages().filter((p) => p !== '404.html' && !/^(?:fr\/)?c\//.test(p));
+const pages = [...new Set([...builtNow, ...builtNow.map((p) => sitePathOf('fr', p))])].sort();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -18,26 +21,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Opens a built page (a path under the site) as a reader would, and checks it was served. */
 async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.scheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  const offOrigin: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(siteOrigin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
-  });
-  // A request to another host must never reach the network, even if a test misses it.
-  await page.route((url) => !url.href.startsWith(siteOrigin) && url.protocol !== 'data:' && url.protocol !== 'blob:', (route) => route.abort());
-  await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-  return { page, context, consoleErrors, offOrigin };
+  const opened = await openPage(browser, siteUrl + path, { width: options.width ?? 1280, height: 900, colorScheme: options.scheme ?? 'light' });
+  expect(opened.status, `/${path} is served`).toBe(200);
+  return { ...opened, consoleErrors: opened.errors };
 }
 
 async function scrollThrough(page: Page) {
@@ -67,7 +55,7 @@ describe('every built page', () => {
 
     // Embed pages (many, small and alike) get a representative part of this matrix, plus their
     // render options, in embeds-a11y.test.ts: the whole matrix for each would double the run time.
-    for (const width of path.startsWith('embed/') ? [] : [360, 768, 1280]) {
+    for (const width of /^(?:fr\/)?embed\//.test(path) ? [] : [360, 768, 1280]) {
       for (const scheme of ['light', 'dark'] as const) {
         it(`/${path} has no WCAG A/AA violations at ${width}px, ${scheme}`, async () => {
           const { page, context } = await open(path, { width, scheme });
@@ -83,11 +71,10 @@ describe('every built page', () => {
   }
 });
 
-describe('the home page without JavaScript', () => {
+forEachLocale((locale) => describe('the home page without JavaScript', () => {
   it('shows the map with its regions, corridors and towns, and credits its data', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(siteUrl, { waitUntil: 'load' });
+    const { context, page, status } = await openPage(browser, pageUrl(locale), { js: false, width: 360, height: 800, waitUntil: 'load' });
+    expect(status).toBe(200);
     const map = page.locator('svg.graphic-map').first();
     await expect.poll(() => map.isVisible()).toBe(true);
     const box = await map.boundingBox();
@@ -102,7 +89,7 @@ describe('the home page without JavaScript', () => {
     expect(credits).toMatch(/GeoNames/);
     await context.close();
   });
-});
+}));
 
 describe('content security policy', () => {
   for (const path of pages) {

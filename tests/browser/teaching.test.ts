@@ -8,6 +8,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { launchChromium } from './chromium';
+import { forEachLocale, openPage, pageUrl, sitePathOf, type Locale } from './locales';
+import { t } from '../../src/i18n/strings';
+import { textOf } from '../../src/i18n/data-text';
 import { loadSiteData } from '../../src/data/load';
 import { graphicTitle } from '../../src/story/graphic-titles';
 import { GRAPHIC_STATES } from '../../src/story/graphic-states';
@@ -33,24 +36,17 @@ interface Opened {
 }
 
 async function open(path: string, options: { width?: number; js?: boolean; scheme?: 'light' | 'dark' } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    javaScriptEnabled: options.js ?? true,
-    colorScheme: options.scheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
+  const opened = await openPage(browser, undefined, { width: options.width ?? 1280, height: 900, js: options.js ?? true, colorScheme: options.scheme ?? 'light' });
+  const { page, errors } = opened;
   const requests: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.route((url) => !url.href.startsWith(siteOrigin) && url.protocol !== 'data:' && url.protocol !== 'blob:', (route) => route.abort());
-  await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-  return { context, page, errors, requests };
+  const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+  expect(response?.status(), `/${path} is served`).toBe(200);
+  return { context: opened.context, page, errors, requests };
 }
 
 async function axeViolations(page: Page, include?: string): Promise<string[]> {
@@ -263,95 +259,108 @@ describe('the class view', () => {
   });
 });
 
-describe('short links', () => {
-  it('each short link is a valid, accessible page that points to its chapter', { timeout: 180_000 }, async () => {
-    const story = await open('', { js: false });
-    const toc = await story.page.$$eval('[data-toc-chapter]', (as) => as.map((a) => (a as HTMLElement).dataset.tocChapter!));
-    await story.context.close();
-    expect(toc.length).toBe(8);
-    for (const [i, chapter] of toc.entries()) {
-      const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      // Answer the redirect with "204 No Content", so the browser stays on the short-link page to be checked.
-      const storyPath = new URL(siteUrl).pathname;
-      await page.route((url) => url.href.startsWith(siteOrigin) && url.pathname === storyPath, (route) =>
-        route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.continue(),
-      );
-      const path = `c/${i + 1}/`;
-      await page.goto(siteUrl + path, { waitUntil: 'load' });
-      await page.waitForTimeout(200);
-      expect(new URL(page.url()).pathname, path).toMatch(new RegExp(`/c/${i + 1}/$`));
-      const refresh = await page.locator('meta[http-equiv="refresh"]').getAttribute('content');
-      expect(refresh, path).toBe(`0; url=${storyPath.replace(/\/$/, '')}/#${chapter}`);
-      expect(await page.locator(`main a[href$="/#${chapter}"]`).count(), path).toBe(1);
-      expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
-      expect(await page.locator('meta[name="robots"]').getAttribute('content'), path).toBe('noindex');
-      expect(await (await page.request.get(siteUrl + path)).text(), path).not.toMatch(/\sstyle\s*=/i);
-      expect(await axeViolations(page), path).toEqual([]);
-      expect(errors, path).toEqual([]);
-      await context.close();
-    }
-  });
+forEachLocale((locale) => {
+  describe('short links', () => {
+    it('each short link is a valid, accessible page that points to its chapter', { timeout: 180_000 }, async () => {
+      const story = await open('', { js: false });
+      const toc = await story.page.$$eval('[data-toc-chapter]', (as) => as.map((a) => (a as HTMLElement).dataset.tocChapter!));
+      await story.context.close();
+      expect(toc.length).toBe(8);
+      for (const [i, chapter] of toc.entries()) {
+        const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        // Answer the redirect with "204 No Content", so the browser stays on the short-link page to be checked.
+        const storyPath = new URL(pageUrl(locale)).pathname;
+        await page.route((url) => url.href.startsWith(siteOrigin) && url.pathname === storyPath, (route) =>
+          route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.continue(),
+        );
+        const path = sitePathOf(locale, `c/${i + 1}/`);
+        await page.goto(siteUrl + path, { waitUntil: 'load' });
+        await page.waitForTimeout(200);
+        expect(new URL(page.url()).pathname, path).toMatch(new RegExp(`/c/${i + 1}/$`));
+        const refresh = await page.locator('meta[http-equiv="refresh"]').getAttribute('content');
+        expect(refresh, path).toBe(`0; url=${storyPath.replace(/\/$/, '')}/#${chapter}`);
+        expect(await page.locator(`main a[href$="/#${chapter}"]`).count(), path).toBe(1);
+        expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
+        expect(await page.locator('meta[name="robots"]').getAttribute('content'), path).toBe('noindex');
+        expect(await (await page.request.get(siteUrl + path)).text(), path).not.toMatch(/\sstyle\s*=/i);
+        expect(await axeViolations(page), path).toEqual([]);
+        expect(errors, path).toEqual([]);
+        await context.close();
+      }
+    });
 
-  it('a short link opens the story at its chapter', async () => {
-    const { context, page, errors } = await open('c/3/', { width: 1280 });
-    await page.waitForURL((url) => url.pathname === new URL(siteUrl).pathname);
-    await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
-    // The chapter's heading is at the top of the window, and the panel shows the chapter's first step
-    // (the story then keeps that step's id in the address).
-    const top = await page.locator('#actors').evaluate((el) => el.getBoundingClientRect().top);
-    expect(Math.abs(top)).toBeLessThan(120);
-    const firstStep = await page.locator('#actors [data-step]').first().getAttribute('id');
-    await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep)).toBe(firstStep);
-    expect(errors).toEqual([]);
-    await context.close();
+    it('a short link opens the story at its chapter', async () => {
+      const { context, page, errors } = await open(sitePathOf(locale, 'c/3/'), { width: 1280 });
+      await page.waitForURL((url) => url.pathname === new URL(pageUrl(locale)).pathname);
+      await page.waitForFunction(() => document.documentElement.classList.contains('story-ready'));
+      // The chapter's heading is at the top of the window, and the panel shows the chapter's first step
+      // (the story then keeps that step's id in the address).
+      const top = await page.locator('#actors').evaluate((el) => el.getBoundingClientRect().top);
+      expect(Math.abs(top)).toBeLessThan(120);
+      const firstStep = await page.locator('#actors [data-step]').first().getAttribute('id');
+      await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-story-panel]')?.dataset.activeStep)).toBe(firstStep);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
   });
 });
 
-describe('printing', () => {
-  it('the story prints as text with a figure after each step and its sources as endnotes, without controls', { timeout: 120_000 }, async () => {
-    const { context, page, requests } = await open('', { width: 1280 });
-    const chapterTitles = await page.$$eval('.chapter__title', (hs) => hs.map((h) => h.textContent!.trim()));
-    const figureFiles = await page.$$eval('.step__figure img', (imgs) => [...new Set(imgs.map((i) => new URL((i as HTMLImageElement).src).pathname))]);
-    expect(chapterTitles.length).toBe(8);
-    // As a print dialog does: the page hears "beforeprint", and the preview is drawn once the figures it
-    // asked for have arrived. (page.pdf alone fires the event but does not wait for what it starts.)
-    await page.emulateMedia({ media: 'print' });
-    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.step__figure img')].every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 30_000 });
-    const pdf = await page.pdf({ format: 'A4' });
-    const { pages, text } = await pdfText(pdf);
-    const flat = squash(text);
-    expect(pages).toBeGreaterThan(8);
-    for (const title of chapterTitles) expect(flat, title).toContain(squash(title));
-    const kinds = new Set(Object.values(GRAPHIC_STATES).map((s) => s.kind));
-    for (const kind of kinds) expect(flat, kind).toContain(squash(graphicTitle(kind)));
-    // Every step's figure was fetched for print (they are lazy on screen, where the sticky panel shows them).
-    const fetched = new Set(requests.map((r) => new URL(r).pathname));
-    for (const file of figureFiles) expect(fetched.has(file), file).toBe(true);
-    // …and drawn: a label found only inside the school-calendar figure, far down the page, is in the PDF's text.
-    expect(flat).toContain(squash('closure announced'));
-    // Endnotes: every cited source's address, and no screen-only controls.
-    expect(flat).toContain(squash('Sources cited'));
-    expect(flat).toContain(squash('https://blog.prif.org/en/?p=14636'));
-    const cited = await page.$$eval('.story-endnotes li', (lis) => lis.length);
-    expect(cited).toBeGreaterThan(50);
-    for (const control of ['Previous step', 'Next step', 'Skip to content']) expect(flat, control).not.toContain(squash(control));
-    await context.close();
-  });
+/**
+ * Words of the printed pages that no string table holds: the school-calendar chart's legend (drawn
+ * only in its figure, far down the story) and the handout's estimate heading.
+ */
+const PRINT_WORDS: Record<Locale, { announced: string; estimate: string }> = {
+  en: { announced: 'closure announced', estimate: 'Your estimate' },
+  fr: { announced: 'fermeture annoncée', estimate: 'Votre estimation' },
+};
 
-  it('the classroom handout prints on a single page of A4 and of Letter', async () => {
-    const { context, page } = await open('classroom/handout/', { width: 1280 });
-    for (const format of ['A4', 'Letter'] as const) {
-      const { pages, text } = await pdfText(await page.pdf({ format }));
-      expect(pages, format).toBe(1);
+forEachLocale((locale) => {
+  describe('printing', () => {
+    it('the story prints as text with a figure after each step and its sources as endnotes, without controls', { timeout: 120_000 }, async () => {
+      const { context, page, requests } = await open(sitePathOf(locale, ''), { width: 1280 });
+      const chapterTitles = await page.$$eval('.chapter__title', (hs) => hs.map((h) => h.textContent!.trim()));
+      const figureFiles = await page.$$eval('.step__figure img', (imgs) => [...new Set(imgs.map((i) => new URL((i as HTMLImageElement).src).pathname))]);
+      expect(chapterTitles.length).toBe(8);
+      // As a print dialog does: the page hears "beforeprint", and the preview is drawn once the figures it
+      // asked for have arrived. (page.pdf alone fires the event but does not wait for what it starts.)
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.step__figure img')].every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 30_000 });
+      const pdf = await page.pdf({ format: 'A4' });
+      const { pages, text } = await pdfText(pdf);
       const flat = squash(text);
-      for (const s of data.scenarios) expect(flat, `${format} ${s.id}`).toContain(squash(s.title));
-      expect(flat, format).toContain(squash('Your estimate'));
-    }
-    await context.close();
+      expect(pages).toBeGreaterThan(8);
+      for (const title of chapterTitles) expect(flat, title).toContain(squash(title));
+      const kinds = new Set(Object.values(GRAPHIC_STATES).map((s) => s.kind));
+      for (const kind of kinds) expect(flat, kind).toContain(squash(graphicTitle(kind, locale)));
+      // Every step's figure was fetched for print (they are lazy on screen, where the sticky panel shows them).
+      const fetched = new Set(requests.map((r) => new URL(r).pathname));
+      for (const file of figureFiles) expect(fetched.has(file), file).toBe(true);
+      // …and drawn: a label found only inside the school-calendar figure, far down the page, is in the PDF's text.
+      expect(flat).toContain(squash(PRINT_WORDS[locale].announced));
+      // Endnotes: every cited source's address, and no screen-only controls.
+      expect(flat).toContain(squash((await page.locator('#story-endnotes-title').textContent()) ?? '(no endnotes heading)'));
+      expect(flat).toContain(squash('https://blog.prif.org/en/?p=14636'));
+      const cited = await page.$$eval('.story-endnotes li', (lis) => lis.length);
+      expect(cited).toBeGreaterThan(50);
+      for (const control of [t(locale, 'story.previousStep'), t(locale, 'story.nextStep'), t(locale, 'site.skip')]) expect(flat, control).not.toContain(squash(control));
+      await context.close();
+    });
+
+    it('the classroom handout prints on a single page of A4 and of Letter', async () => {
+      const { context, page } = await open(sitePathOf(locale, 'classroom/handout/'), { width: 1280 });
+      for (const format of ['A4', 'Letter'] as const) {
+        const { pages, text } = await pdfText(await page.pdf({ format }));
+        expect(pages, format).toBe(1);
+        const flat = squash(text);
+        for (const s of data.scenarios) expect(flat, `${format} ${s.id}`).toContain(squash(textOf(s, 'title', locale)));
+        expect(flat, format).toContain(squash(PRINT_WORDS[locale].estimate));
+      }
+      await context.close();
+    });
   });
 });

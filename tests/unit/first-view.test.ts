@@ -14,7 +14,7 @@ import {
   extractJsImports,
   parseSrcset,
 } from '../../scripts/lib/first-view.mjs';
-import { budgetFor, checkBudget, loadBudgets, DEFAULT_BUDGETS } from '../../scripts/lib/budgets.mjs';
+import { budgetFor, checkBudget, loadBudgets, missingTwins, offlineByEdition, DEFAULT_BUDGETS } from '../../scripts/lib/budgets.mjs';
 
 let dist = '';
 let tmp = '';
@@ -195,6 +195,37 @@ describe('budgets', () => {
   it('applies the embed override by page path', () => {
     expect(budgetFor('index.html', budgets)).toEqual({ totalKB: 120, jsKB: 40 });
     expect(budgetFor('embed/map/index.html', budgets)).toEqual({ totalKB: 40, jsKB: 40 });
+  });
+
+  it('holds a French page to its English twin’s budget: the French story to 120 KB, French embeds to 40 KB', () => {
+    expect(budgetFor('fr/index.html', budgets)).toEqual({ totalKB: 120, jsKB: 40 });
+    expect(budgetFor('fr/embed/map/index.html', budgets)).toEqual({ totalKB: 40, jsKB: 40 });
+    expect(budgetFor('fr/lifelines-story.html', budgets)).toEqual(budgetFor('lifelines-story.html', budgets));
+    // A folder that merely starts with "fr" is not the French edition.
+    expect(budgetFor('freight/embed/index.html', budgets)).toEqual({ totalKB: 120, jsKB: 40 });
+  });
+
+  it('names every English page whose French twin was not built', () => {
+    expect(missingTwins(['index.html', 'embed/map/index.html', 'fr/index.html'])).toEqual([
+      expect.stringMatching(/^fr\/embed\/map\/index\.html: missing/),
+    ]);
+    expect(missingTwins(['index.html', 'fr/index.html'])).toEqual([]);
+  });
+
+  it('weighs offline reading per edition, the shared files counted in each', () => {
+    const entries = [
+      { url: 'index.html', bytes: 100 },
+      { url: 'figures/a.svg', bytes: 10 },
+      { url: 'fr/index.html', bytes: 120 },
+      { url: 'fr/figures/a.svg', bytes: 12 },
+      { url: '_astro/app.js', bytes: 50 },
+      { url: 'favicon.svg', bytes: 1 },
+    ];
+    expect(offlineByEdition(entries)).toEqual([
+      { edition: 'en', files: 4, bytes: 161 },
+      { edition: 'fr', files: 4, bytes: 183 },
+    ]);
+    expect(offlineByEdition(entries.filter((e) => !e.url.startsWith('fr/')))).toEqual([{ edition: 'en', files: 4, bytes: 161 }]);
   });
 
   it('fails a page whose JavaScript is over budget', () => {
