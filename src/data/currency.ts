@@ -58,5 +58,5 @@ export function afterArticleSuffix(date: string, locale: Locale = 'en'): string 
 /** The "After the article" cell of a data table. */
 export function afterArticleCell(date: string, locale: Locale = 'en'): string {
   if (!isAfterArticle(date)) return '';
-  return locale === 'fr' ? 'Oui : rapporté après l’article' : 'Yes: reported after the article';
+  return locale === 'fr' ? 'Oui\u202f: rapporté après l’article' : 'Yes: reported after the article';
 }

@@ -39,7 +39,33 @@ export function shortOutlet(source: Pick<Source, 'outlet'>): string {
   return source.outlet.replace(/\s*\([^()]*\)\s*$/, '');
 }
 
-/** "RFI, 15 Sep 2025": the short form shown under a figure. */
+/**
+ * Outlets are named as they publish, in every language: "RFI", "Human Rights Watch", "Le Monde". A few rows
+ * of data/sources.csv name an institution in English words of our own ("Government of Mali"); those
+ * institutions publish in French under an official French name, which the French edition uses.
+ */
+export const FRENCH_NAMES: Readonly<Record<string, string>> = {
+  'Government of Mali': 'Gouvernement du Mali',
+  'Government of Mali (CECOGEC crisis coordination centre)': 'Gouvernement du Mali (Centre de coordination et de gestion des crises, CECOGEC)',
+  'Malian Armed Forces (FAMa)': 'Forces armées maliennes (FAMa)',
+  'BCEAO (Central Bank of West African States)': 'BCEAO (Banque centrale des États de l’Afrique de l’Ouest)',
+  'African Union Commission': 'Commission de l’Union africaine',
+  'France 24 and RFI': 'France 24 et RFI',
+  'Lifelines project': 'Projet Artères vitales',
+  'United Nations': 'Organisation des Nations unies',
+  'United Nations Peacekeeping': 'Maintien de la paix des Nations unies',
+  'Africa Center for Strategic Studies': 'Centre d’études stratégiques de l’Afrique',
+  'Panafrican News Agency (PANA)': 'Agence panafricaine d’information (PANA)',
+  'Pan-African News Agency (panafricanewsagency.com)': 'Agence de presse panafricaine (panafricanewsagency.com)',
+  'Anadolu Agency': 'Agence Anadolu',
+};
+
+/** The outlet's name in one language: as published, or the institution's official French name. */
+export function outletName(source: Pick<Source, 'outlet'>, locale: Locale = 'en'): string {
+  return locale === 'fr' ? (FRENCH_NAMES[source.outlet] ?? source.outlet) : source.outlet;
+}
+
+/** "RFI, 15 Sep 2025", "Gouvernement du Mali, 30 oct. 2025": the short form shown under a figure. */
 export function shortCitation(source: Source, locale: Locale = 'en'): string {
-  return `${shortOutlet(source)}, ${publishedText(source, locale)}`;
+  return `${shortOutlet({ outlet: outletName(source, locale) })}, ${publishedText(source, locale)}`;
 }

@@ -29,7 +29,7 @@ import type { Locale } from '../i18n/locale';
 import { textOf } from '../i18n/data-text';
 import { frenchTypography } from '../i18n/typography';
 import { sitePathIn } from './share-fields';
-import { storyChaptersIn } from './story-text';
+import { storyChaptersIn } from '../story/story-steps';
 import { say } from './words';
 
 /** Builds absolute addresses on the site: (path within the site) → URL. */
@@ -93,6 +93,7 @@ function scenarioSketches(data: SiteData, label: ScenarioLabels, locale: Locale)
     const sketch = renderCorridorSketch(mapData, statuses, { width: 240, height: 220 }, {
       title: say(locale, 'embeds.card.sketchTitle', { numeral: scenario.numeral, status: statusText.toLowerCase() }),
       idPrefix: `card-sketch-${id}`,
+      locale,
     });
     return { scenario, sketch, status, statusText };
   });

@@ -47,19 +47,7 @@ function bibtexText(value: string): string {
 export function bibtexCitation(c: CitationInput, locale: Locale = 'en'): string {
   const { year, month } = parts(c.lastUpdated);
   const key = `lifelines-mali-${year}${locale === 'fr' ? '-fr' : ''}`;
-  if (locale === 'fr') {
-    return [
-      `@misc{${key},`,
-      `  author       = {{${bibtexText(c.publisher)}}},`,
-      `  title        = {{${bibtexText(c.title)}}},`,
-      `  year         = {${year}},`,
-      `  month        = ${BIBTEX_MONTHS[month]},`,
-      `  howpublished = {\\url{${c.url}}},`,
-      `  language     = {french},`,
-      `  note         = {Dernière mise à jour le ${c.lastUpdated} ; consulté le [date]},`,
-      `}`,
-    ].join('\n');
-  }
+  const french = locale === 'fr';
   return [
     `@misc{${key},`,
     `  author       = {{${bibtexText(c.publisher)}}},`,
@@ -67,7 +55,10 @@ export function bibtexCitation(c: CitationInput, locale: Locale = 'en'): string 
     `  year         = {${year}},`,
     `  month        = ${BIBTEX_MONTHS[month]},`,
     `  howpublished = {\\url{${c.url}}},`,
-    `  note         = {Last updated ${c.lastUpdated}; accessed [date]},`,
+    ...(french ? ['  language     = {french},'] : []),
+    french
+      ? `  note         = {Dernière mise à jour le ${c.lastUpdated} ; consulté le [date]},`
+      : `  note         = {Last updated ${c.lastUpdated}; accessed [date]},`,
     `}`,
   ].join('\n');
 }

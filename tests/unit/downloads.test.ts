@@ -15,7 +15,7 @@ import { storyChapters, storySteps, parseChapter } from '../../src/story/story-s
 import { CREDIT, EMBEDS, LICENCE, creditIn, embedForState, embedsIn, getEmbed } from '../../src/embeds/embeds';
 import { FRENCH_COLUMN_NAMES, datasetCsv } from '../../src/embeds/csv';
 import { shareFields } from '../../src/embeds/share-fields';
-import { storyChaptersIn } from '../../src/embeds/story-text';
+import { storyChaptersIn } from '../../src/story/story-steps';
 import { frenchTypography } from '../../src/i18n/typography';
 import {
   downloadCsvFiles,
@@ -317,7 +317,13 @@ describe('in French', () => {
     expect(timeline.filter((r) => r.apres_l_article === 'oui').length).toBeGreaterThan(0);
     const prices = csvParse(datasetCsv({ file: 'fuel-prices', dataset: 'fuelPrices', label: 'x' }, data, 'https://example.org/fr/', undefined, 'fr'));
     expect(prices.columns.slice(0, 5)).toEqual(['id', 'lieu', 'date', 'prix_min_fcfa', 'prix_max_fcfa']);
-    // Free text with no French in data/ says that it is English.
-    expect(prices.columns).toContain('note_en');
+    // A note written in French in data/ (note_fr) is the French CSV's note...
+    expect(prices.columns).toContain('note');
+    expect(prices.columns).not.toContain('note_en');
+    data.fuelPrices.forEach((row, i) => expect(prices[i]!.note ?? '').toBe(row.note_fr ?? ''));
+    // ...and free text with no French in data/ says that it is English.
+    const tankers = csvParse(datasetCsv({ file: 'map-mali-tankers', dataset: 'tankers', label: 'x' }, data, 'https://example.org/fr/', undefined, 'fr'));
+    expect(tankers.columns).toContain('note_en');
+    expect(tankers.columns).not.toContain('note');
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSiteData } from '../../src/data/load';
 import { DATASETS, type DatasetName } from '../../src/data/schema';
-import { FRENCH_NAMES } from '../../src/data/outlet-names';
+import { FRENCH_NAMES } from '../../src/data/sources';
 import { chapterSourceIds, componentRefs, isRowReference, sourceIdsForRef } from '../../src/story/story-citations';
 
 const data = loadSiteData();

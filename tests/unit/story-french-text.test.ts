@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { whenText } from '../../src/story/story-text';
 import { citationSeparator, frenchHtmlTypography } from '../../src/story/story-typography';
-import { storyFigureHref, singleFileHref } from '../../src/story/story-figures';
+import { singleFileHref } from '../../src/story/story-figures';
+import { figureHref } from '../../src/story/graphic-state';
 import { t } from '../../src/i18n/strings';
 import { loadSiteData } from '../../src/data/load';
 import { shortCitation } from '../../src/data/sources';
@@ -90,8 +91,8 @@ describe('the French story page furniture', () => {
   });
 
   it('the French figures and single-file edition are under /fr/, with the English file names', () => {
-    expect(storyFigureHref('fuel-prices', 'wide', 'fr')).toBe('/fr/figures/fuel-prices.svg');
-    expect(storyFigureHref('fuel-prices', 'narrow', 'en')).toBe('/figures/fuel-prices-narrow.svg');
+    expect(figureHref('fuel-prices', 'wide', 'fr')).toBe('/fr/figures/fuel-prices.svg');
+    expect(figureHref('fuel-prices', 'narrow', 'en')).toBe('/figures/fuel-prices-narrow.svg');
     expect(singleFileHref('fr')).toBe('/fr/lifelines-story.html');
     expect(singleFileHref('en')).toBe('/lifelines-story.html');
   });

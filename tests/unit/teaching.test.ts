@@ -4,7 +4,7 @@ import { changelogNewestFirst, lastUpdated } from '../../src/data/changelog';
 import { bibtexCitation, longDate, plainCitation } from '../../src/lib/citation';
 import { fill, MAX_LINES, queryOf, readClassLinks, spreadOf, stackLevels } from '../../src/classroom/class-links';
 import { classViewWords } from '../../src/classroom/class-view-words';
-import { localCitation, outletName } from '../../src/data/outlet-names';
+import { shortCitation, outletName } from '../../src/data/sources';
 import { loadFrenchTitles, shownTitleLanguage, sourceTitle, SOURCE_TITLES_FR_FILE } from '../../src/data/source-titles';
 import { DataValidationError } from '../../src/data/load';
 import { storyChapters } from '../../src/story/story-steps';
@@ -331,7 +331,7 @@ describe('sources named in each language', () => {
     const rfi = data.sources.find((s) => s.outlet === 'RFI')!;
     expect(outletName(rfi, 'fr')).toBe('RFI');
     const fama = data.sources.find((s) => s.outlet === 'Malian Armed Forces (FAMa)')!;
-    expect(localCitation(fama, 'fr')).toMatch(/^Forces armées maliennes, \d/);
+    expect(shortCitation(fama, 'fr')).toMatch(/^Forces armées maliennes, \d/);
   });
 });
 

@@ -21,7 +21,7 @@ export const en = {
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
-  'site.name': 'Artères vitales : routes, carburant et électricité au Mali',
+  'site.name': 'Artères vitales\u202f: routes, carburant et électricité au Mali',
   'site.shortName': 'Artères vitales',
   'site.skip': 'Aller au contenu',
   'site.navLabel': 'Site',
