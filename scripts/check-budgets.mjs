@@ -3,9 +3,9 @@
 // off-site. See lib/first-view.mjs for what counts as "first view".
 // `--details` also lists each page's resources, heaviest first.
 import { basePath, displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
-import { budgetFor, checkBudget, loadBudgets, missingTwins, offlineByEdition } from './lib/budgets.mjs';
+import { budgetFor, checkBudget, loadBudgets, missingTwins } from './lib/budgets.mjs';
 import { computeFirstView } from './lib/first-view.mjs';
-import { formatSize, offlineFiles } from './lib/offline.mjs';
+import { builtEditions, formatSize, offlineFiles, workerFile } from './lib/offline.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -50,20 +50,17 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 
-// Offline reading: what the service worker downloads in the background after the first view.
+// Offline reading: what an edition's service worker downloads in the background after the first view. A
+// reader saves the edition they read (its pages and figures with the shared CSS, JS and icons), each held to
+// the cap.
 if (fs.existsSync(path.join(root, 'sw.js'))) {
-  // The worker saves both editions: each is held to the cap (its pages and figures with the shared
-  // CSS, JS and icons), and the whole download to the cap per edition.
-  const offline = await offlineFiles(root);
   const limit = budgets.offline.totalKB;
-  const editions = offlineByEdition(offline.entries);
-  const totalLimit = limit * editions.length;
-  console.log(`\noffline reading: ${offline.entries.length} files, ${formatSize(offline.bytes)} to download (budget ${totalLimit} KB, ${limit} KB per edition)`);
-  for (const e of editions) {
-    console.log(`  ${e.edition}: ${e.files} files, ${formatSize(e.bytes)}`);
-    if (e.bytes > limit * 1024) failures.push(`offline reading, ${e.edition} edition: ${kb(e.bytes)} KB > ${limit} KB`);
+  for (const { locale } of builtEditions(root)) {
+    if (!fs.existsSync(path.join(root, workerFile(locale)))) failures.push(`no ${workerFile(locale)}: the ${locale} edition has no offline worker`);
+    const offline = await offlineFiles(root, locale);
+    console.log(`${locale === 'en' ? '\n' : ''}offline reading (${locale}): ${offline.entries.length} files, ${formatSize(offline.bytes)} to download (budget ${limit} KB)`);
+    if (offline.bytes > limit * 1024) failures.push(`offline reading, ${locale} edition: ${kb(offline.bytes)} KB > ${limit} KB`);
   }
-  if (offline.bytes > totalLimit * 1024) failures.push(`offline reading: ${kb(offline.bytes)} KB > ${totalLimit} KB`);
 } else {
   failures.push('no sw.js: the build did not run scripts/finish-build.mjs (npm run build does)');
 }

@@ -3,14 +3,14 @@
 //   1. the single-file edition of the story (lib/single-file.mjs);
 //   2. offline reading: the size of what the service worker saves, written into
 //      each page's "Save for offline reading" control, then the worker itself,
-//      sw.js, with this build's file list (lib/offline.mjs, Workbox);
+//      sw.js and fr/sw.js, each with its edition's file list (lib/offline.mjs, Workbox);
 //   3. the HTTP headers for real hosts, dist/_headers and dist/_nginx.conf
 //      (lib/headers.mjs), read from the finished pages.
 // Safe to run again on the same build.
 import fs from 'node:fs';
 import { basePath, displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
 import { writeSingleFile } from './lib/single-file.mjs';
-import { buildServiceWorker, formatSize, offlineFiles, writeOfflineSize } from './lib/offline.mjs';
+import { EDITIONS, buildServiceWorker, builtEditions, formatSize, offlineFiles, workerFile, writeOfflineSize } from './lib/offline.mjs';
 import { HEADERS_FILE, NGINX_FILE, writeHostHeaders } from './lib/headers.mjs';
 
 const root = distDir();
@@ -26,20 +26,24 @@ try {
     console.log(`single-file edition: ${single.rel} (${formatSize(single.bytes)})`);
   }
 
-  // The size shown to the reader is that of the pages with the size written in; writing it changes each
-  // page by a few bytes, so measure again until the number stands.
+  // Each edition has its own worker and list (English at the root, French under fr/). The size shown to a
+  // reader is that of their edition's files, pages included with the size written in; writing it changes
+  // each page by a few bytes, so measure again until the number stands.
   const pages = listHtmlPages(root);
-  let offline = await offlineFiles(root);
-  for (let i = 0; i < 3; i++) {
-    writeOfflineSize(root, pages, offline.bytes);
-    const again = await offlineFiles(root);
-    if (again.bytes === offline.bytes) break;
-    offline = again;
+  for (const { locale, prefix } of builtEditions(root)) {
+    const editionPages = pages.filter((rel) => (prefix ? rel.startsWith(prefix) : !EDITIONS.some((e) => e.prefix && rel.startsWith(e.prefix))));
+    let offline = await offlineFiles(root, locale);
+    for (let i = 0; i < 3; i++) {
+      writeOfflineSize(root, editionPages, offline.bytes);
+      const again = await offlineFiles(root, locale);
+      if (again.bytes === offline.bytes) break;
+      offline = again;
+    }
+    const worker = await buildServiceWorker(root, locale);
+    console.log(
+      `offline reading (${locale}): ${worker.count} files, ${formatSize(offline.bytes)} to download (${formatSize(offline.storedBytes)} stored); ${workerFile(locale)} ${formatSize(worker.workerBytes)}`,
+    );
   }
-  const worker = await buildServiceWorker(root);
-  console.log(
-    `offline reading: ${worker.count} files, ${formatSize(offline.bytes)} to download (${formatSize(offline.storedBytes)} stored); sw.js ${formatSize(worker.workerBytes)}`,
-  );
 
   const rules = writeHostHeaders(root, base);
   console.log(`headers: ${HEADERS_FILE} and ${NGINX_FILE}, ${rules.length} rules`);

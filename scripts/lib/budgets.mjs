@@ -71,24 +71,3 @@ export function missingTwins(pages) {
     english.filter((p) => !present.has(prefix + p)).map((p) => `${prefix}${p}: missing (the ${prefix.slice(0, -1)} twin of ${p})`),
   );
 }
-
-/**
- * Offline reading per edition: the worker saves every edition, and a reader of
- * one reads that edition's pages with the shared files (CSS, JS, icons). Each
- * edition's share (its own files plus the shared ones) is held to the offline
- * cap; the whole download, every edition included, to the cap times the number
- * of editions (the shared files are counted once, so it stays below that).
- * `entries` are the worker's files: { url, bytes } with url relative to dist.
- */
-export function offlineByEdition(entries) {
-  const editionOf = (url) => EDITION_PREFIXES.find((p) => url.startsWith(p)) ?? '';
-  const editions = ['', ...EDITION_PREFIXES.filter((p) => entries.some((e) => e.url.startsWith(p)))];
-  // An English page or figure (the editions' own files); the rest outside the editions' folders is shared.
-  const isPage = (url) => url.endsWith('.html') || url.startsWith('figures/');
-  const shared = entries.filter((e) => editionOf(e.url) === '' && !isPage(e.url));
-  const sharedBytes = shared.reduce((n, e) => n + e.bytes, 0);
-  return editions.map((prefix) => {
-    const own = entries.filter((e) => editionOf(e.url) === prefix && (prefix !== '' || isPage(e.url)));
-    return { edition: prefix === '' ? 'en' : prefix.slice(0, -1), files: own.length + shared.length, bytes: sharedBytes + own.reduce((n, e) => n + e.bytes, 0) };
-  });
-}

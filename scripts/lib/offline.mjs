@@ -12,40 +12,53 @@ import { repoRoot } from './dist.mjs';
 export const SW_FILE = 'sw.js';
 export const SW_SOURCE = path.join(repoRoot, 'src/offline/sw.js');
 
-// The editions of the site: English at the root, French under fr/. Each edition
-// that is built is saved, with its own offline page and web app manifest.
-const LOCALE_PREFIXES = ['', 'fr/'];
+/**
+ * The editions of the site, each with its own worker: English at the root (dist/sw.js, scope "/"), French
+ * under fr/ (dist/fr/sw.js, scope "/fr/"). A reader saves the edition they read, not both: on a slow or
+ * costly connection, the other language's pages would double the download for nothing. Only the shared files
+ * (CSS, JS, icons) are in both lists.
+ */
+export const EDITIONS = [
+  { locale: 'en', prefix: '' },
+  { locale: 'fr', prefix: 'fr/' },
+];
 
-// What a reader gets offline, relative to dist, in each edition: the story with
+/** The editions this build has (an edition is built when its offline page is). */
+export function builtEditions(root) {
+  return EDITIONS.filter((e) => fs.existsSync(path.join(root, e.prefix, 'offline', 'index.html')));
+}
+
+function editionOf(locale) {
+  const edition = EDITIONS.find((e) => e.locale === locale);
+  if (!edition) throw new Error(`offline reading: no edition "${locale}"`);
+  return edition;
+}
+
+/** Where an edition's worker is written, relative to dist: "sw.js", "fr/sw.js". */
+export function workerFile(locale) {
+  return `${editionOf(locale).prefix}${SW_FILE}`;
+}
+
+// What a reader gets offline, relative to dist, in their edition: the story with
 // the standalone figures its steps show (see offlineIgnores for the few left
 // out), the scenario explorer, the glossary, the sources page, the short links
 // that lead into the story, the page shown for anything else and the web app
 // manifest; all the site's CSS and JS (small and hashed); the icons. Not saved: downloads (PNG,
 // CSV), link previews, embed pages, the classroom pages, the single-file
 // edition.
-export function offlineGlobPatterns(root) {
-  const editions = LOCALE_PREFIXES.filter((l) => fs.existsSync(path.join(root, l, 'offline', 'index.html')));
-  return [
-    ...editions.flatMap((l) => {
-      const patterns = [
-        `${l}index.html`,
-        `${l}scenarios/index.html`,
-        `${l}glossary/index.html`,
-        `${l}sources/index.html`,
-        `${l}offline/index.html`,
-        `${l}c/*/index.html`,
-        `${l}figures/*.svg`,
-        `${l}manifest.webmanifest`,
-      ];
-      // The English edition must have every one (a pattern that matches nothing stops the build); a translated
-      // edition built in parts saves the pages it has: the folder or file before any "*" must exist.
-      return l === '' ? patterns : patterns.filter((p) => fs.existsSync(path.join(root, p.split('*')[0])));
-    }),
-    '_astro/**/*.{js,css}',
-    'favicon-32.png',
-    'favicon.svg',
-    'icons/*.png',
+export function offlineGlobPatterns(root, locale = 'en') {
+  const { prefix } = editionOf(locale);
+  const patterns = [
+    `${prefix}index.html`,
+    `${prefix}scenarios/index.html`,
+    `${prefix}glossary/index.html`,
+    `${prefix}sources/index.html`,
+    `${prefix}offline/index.html`,
+    `${prefix}c/*/index.html`,
+    `${prefix}figures/*.svg`,
+    `${prefix}manifest.webmanifest`,
   ];
+  return [...patterns, '_astro/**/*.{js,css}', 'favicon-32.png', 'favicon.svg', 'icons/*.png'];
 }
 
 /**
@@ -54,43 +67,52 @@ export function offlineGlobPatterns(root) {
  * saved (they are a sixth of the story's bytes). A chart's phone figure is
  * its screen figure at every width (printed, the wide one), so it is saved.
  */
-export function offlineIgnores(root) {
-  const editions = LOCALE_PREFIXES.filter((l) => fs.existsSync(path.join(root, l, 'figures')));
-  return editions.flatMap((l) =>
-    fs
-      .readdirSync(path.join(root, l, 'figures'))
-      .filter((name) => name.endsWith('-narrow.svg') && fs.readFileSync(path.join(root, l, 'figures', name), 'utf8').includes('class="graphic-map"'))
-      .map((name) => `${l}figures/${name}`),
-  );
+export function offlineIgnores(root, locale = 'en') {
+  const { prefix } = editionOf(locale);
+  const dir = path.join(root, prefix, 'figures');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('-narrow.svg') && fs.readFileSync(path.join(dir, name), 'utf8').includes('class="graphic-map"'))
+    .map((name) => `${prefix}figures/${name}`);
 }
 
 function gzipBytes(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
 
-function manifestOptions(root) {
+function manifestOptions(root, locale, forWorker = false) {
+  const { prefix } = editionOf(locale);
   return {
     globDirectory: root,
     // A pattern that matches nothing stops the build (workbox-build warns, and warnings are errors here).
-    globPatterns: offlineGlobPatterns(root),
-    globIgnores: [SW_FILE, ...offlineIgnores(root)],
+    globPatterns: offlineGlobPatterns(root, locale),
+    globIgnores: [SW_FILE, `${prefix}${SW_FILE}`, ...offlineIgnores(root, locale)],
     // Hashed files never change under their name: keyed by address alone.
     dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     // Each entry also carries its download size (gzip, as every host sends it), for the progress shown to
-    // the reader; Workbox keeps fields it does not know.
+    // the reader; Workbox keeps fields it does not know. In the worker's own list, addresses are relative to
+    // the worker's folder ("index.html", "../_astro/…" for fr/sw.js), as the worker resolves them.
     manifestTransforms: [
       async (entries) => ({
-        manifest: entries.map((e) => ({ ...e, bytes: gzipBytes(path.join(root, e.url)) })),
+        manifest: entries.map((e) => ({
+          ...e,
+          url: forWorker && prefix ? path.posix.relative(prefix.slice(0, -1), e.url) : e.url,
+          bytes: gzipBytes(path.join(root, e.url)),
+        })),
         warnings: [],
       }),
     ],
   };
 }
 
-/** The files saved for offline reading and their total download size (gzip) and stored size. */
-export async function offlineFiles(root) {
-  const { manifestEntries, size, warnings } = await getManifest(manifestOptions(root));
+/**
+ * The files one edition's reader saves for offline reading (addresses relative to dist), and their total
+ * download size (gzip) and stored size.
+ */
+export async function offlineFiles(root, locale = 'en') {
+  const { manifestEntries, size, warnings } = await getManifest(manifestOptions(root, locale));
   if (warnings.length) throw new Error(`workbox-build: ${warnings.join('; ')}`);
   const entries = /** @type {{url: string, revision: string|null, bytes: number}[]} */ (/** @type {unknown} */ (manifestEntries));
   return { entries, bytes: entries.reduce((sum, e) => sum + e.bytes, 0), storedBytes: size };
@@ -121,8 +143,8 @@ export function writeOfflineSize(root, pages, bytes) {
   return changed;
 }
 
-/** Bundles the worker and writes dist/sw.js with this build's file list. */
-export async function buildServiceWorker(root) {
+/** Bundles the worker and writes one edition's (dist/sw.js, dist/fr/sw.js) with that edition's file list. */
+export async function buildServiceWorker(root, locale = 'en') {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lifelines-sw-'));
   try {
     const bundled = path.join(tmp, SW_FILE);
@@ -138,9 +160,10 @@ export async function buildServiceWorker(root) {
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'silent',
     });
-    const { count, size, warnings } = await injectManifest({ ...manifestOptions(root), swSrc: bundled, swDest: path.join(root, SW_FILE) });
+    const swDest = path.join(root, workerFile(locale));
+    const { count, size, warnings } = await injectManifest({ ...manifestOptions(root, locale, true), swSrc: bundled, swDest });
     if (warnings.length) throw new Error(`workbox-build: ${warnings.join('; ')}`);
-    return { count, storedBytes: size, workerBytes: fs.statSync(path.join(root, SW_FILE)).size };
+    return { count, storedBytes: size, workerBytes: fs.statSync(swDest).size };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ interface Progress {
   state: 'saving' | 'installed' | 'ready' | 'failed' | 'status';
   /** Whether the worker telling is the one that serves the site (activating or activated). */
   active: boolean;
+  /** The scope of the worker telling: each edition (English "/", French "/fr/") has its own. */
+  scope: string;
   savedBytes: number;
   savedFiles: number;
   totalBytes: number;
@@ -66,7 +68,17 @@ export function initOffline(): void {
   const detail = section.querySelector<HTMLElement>('[data-offline-detail]')!;
   const button = section.querySelector<HTMLButtonElement>('[data-offline-save]')!;
   const bar = section.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
-  const scope = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  // Each edition has its own worker, which saves only that edition (scripts/lib/offline.mjs): English at the
+  // site's root, French under fr/.
+  const root = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const scope = document.documentElement.lang === 'fr' ? `${root}fr/` : root;
+  const scopeUrl = new URL(scope, location.href).href;
+  // The registration for this edition: getRegistration() would also return the English one for a French
+  // page (its scope, the root, holds /fr/ too), which saves none of the French pages.
+  const ownRegistration = async () => {
+    const found = await navigator.serviceWorker.getRegistration(scope);
+    return found?.scope === scopeUrl ? found : undefined;
+  };
   const size = sizeOf(totalBytes);
   let view: View = 'idle';
   let registration: ServiceWorkerRegistration | undefined;
@@ -108,7 +120,7 @@ export function initOffline(): void {
 
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as Progress | undefined;
-    if (data?.type !== MESSAGE) return;
+    if (data?.type !== MESSAGE || data.scope !== scopeUrl) return;
     // The worker that serves the site: the site is available offline once it has every file.
     if (data.active) {
       if (data.state === 'saving') show('saving', data);
@@ -128,10 +140,14 @@ export function initOffline(): void {
   });
 
   // A newer build took over this page from another tab: what it loads next would come from that build.
-  let controlled = navigator.serviceWorker.controller !== null;
+  // Only a change from this edition's worker to a newer one counts: a French page first served by the English
+  // worker is then taken over by the French one, which is no update.
+  const workerUrl = new URL(`${scope}sw.js`, location.href).href;
+  const ownController = () => navigator.serviceWorker.controller?.scriptURL === workerUrl;
+  let controlled = ownController();
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (controlled) noteUpdate(words.updated);
-    controlled = true;
+    controlled = ownController();
   });
 
   const watch = (reg: ServiceWorkerRegistration) => {
@@ -147,7 +163,7 @@ export function initOffline(): void {
     show('saving', { savedBytes: 0, totalBytes });
     try {
       // Saved before, but the browser has since deleted files (to free space): the worker fetches them again.
-      const active = (registration ?? (await navigator.serviceWorker.getRegistration(scope)))?.active;
+      const active = (registration ?? (await ownRegistration()))?.active;
       if (active) active.postMessage({ type: MESSAGE, action: 'save-missing' });
       else watch(await navigator.serviceWorker.register(`${scope}sw.js`, { scope }));
     } catch {
@@ -157,7 +173,7 @@ export function initOffline(): void {
   button.addEventListener('click', () => void save());
 
   const start = async () => {
-    const existing = await navigator.serviceWorker.getRegistration(scope);
+    const existing = await ownRegistration();
     if (existing) {
       watch(existing);
       // A worker that does not answer (it is being replaced, say): the reader can still save.

@@ -25,12 +25,13 @@ import { NetworkOnly } from 'workbox-strategies';
 
 /** @type {{ url: string, revision: string | null, bytes: number }[]} */
 const MANIFEST = self.__WB_MANIFEST;
-/** The page shown for anything not saved when there is no connection; its French twin for French addresses. */
+/**
+ * Each edition has its own worker (scripts/lib/offline.mjs): this file is served as sw.js for the English
+ * edition and as fr/sw.js for the French one, and saves only its edition's pages. Its offline page and
+ * file addresses are relative to where it is served.
+ */
 const OFFLINE_PAGE = 'offline/index.html';
-const FRENCH_OFFLINE_PAGE = 'fr/offline/index.html';
-/** The French edition's addresses: the worker's folder (the site's root) + "fr/". */
-const FRENCH_PATH = new URL('fr/', self.location.href).pathname;
-const isFrench = (url) => new URL(url).pathname.startsWith(FRENCH_PATH);
+const FRENCH = /\/fr\/sw\.js$/.test(self.location.pathname);
 const MESSAGE = 'lifelines-offline';
 
 const absolute = (url) => new URL(url, self.location.href).href;
@@ -70,7 +71,8 @@ async function progress(state) {
   const active = self.serviceWorker
     ? ['activating', 'activated'].includes(self.serviceWorker.state)
     : !installing && reg.active !== null && reg.installing === null && reg.waiting === null;
-  return { type: MESSAGE, state, active, savedBytes, savedFiles, totalBytes, totalFiles };
+  // The scope says which edition's worker speaks: a page listens only to its own edition's.
+  return { type: MESSAGE, scope: reg.scope, state, active, savedBytes, savedFiles, totalBytes, totalFiles };
 }
 
 /** Counts the files of this build already in the cache (an update reuses unchanged ones). */
@@ -175,17 +177,7 @@ const router = new Router();
 router.registerRoute(
   new PrecacheRoute(precache, { directoryIndex: 'index.html', cleanURLs: true, ignoreURLParametersMatching: [/.*/] }),
 );
-// Any other page: from the network, or the offline page in the page's language when there is none.
-// Registered first, so it is tried first; a build without the French edition falls back to the English page.
-const hasFrenchOfflinePage = MANIFEST.some((entry) => entry.url === FRENCH_OFFLINE_PAGE);
-if (hasFrenchOfflinePage) {
-  router.registerRoute(
-    new NavigationRoute(
-      new NetworkOnly({ plugins: [new PrecacheFallbackPlugin({ fallbackURL: absolute(FRENCH_OFFLINE_PAGE), precacheController: precache })] }),
-      { allowlist: [new RegExp(`^${FRENCH_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)] },
-    ),
-  );
-}
+// Any other page: from the network, or the offline page when there is none.
 router.registerRoute(
   new NavigationRoute(
     new NetworkOnly({ plugins: [new PrecacheFallbackPlugin({ fallbackURL: absolute(OFFLINE_PAGE), precacheController: precache })] }),
@@ -215,7 +207,7 @@ async function handOverThenLoad(event) {
   if (waiting && windows.length <= 1) {
     waiting.postMessage({ type: MESSAGE, action: 'skip-waiting' });
     // Shown for an instant: the site's icon (or the browser asks for /favicon.ico) and the reader's colours.
-    const [lang, name] = isFrench(event.request.url) ? ['fr', 'Artères vitales'] : ['en', 'Lifelines'];
+    const [lang, name] = FRENCH ? ['fr', 'Artères vitales'] : ['en', 'Lifelines'];
     const page = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>${name}</title><link rel="icon" href="${absolute('favicon-32.png')}">`;
     return new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', Refresh: '0' } });
   }

@@ -46,6 +46,20 @@ async function newContext(options: { width?: number; saveData?: boolean } = {}) 
 const status = (page: Page) => page.locator('[data-offline-status]').textContent();
 
 /** Waits until the page says what a reader reads: "Available offline". */
+/** The addresses (paths) the page's origin holds in its offline caches. */
+async function savedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    for (const name of (await caches.keys()).filter((n) => n.includes('precache'))) {
+      for (const request of await (await caches.open(name)).keys()) out.push(new URL(request.url).pathname);
+    }
+    return out;
+  });
+}
+
+/** A page or figure of one edition (not the shared CSS, JS and icons). */
+const isEditionFile = (path: string) => path.endsWith('/') || /\.(?:html|svg|webmanifest)$/.test(path) && !/\/(?:favicon|icons\/)/.test(path);
+
 async function untilAvailableOffline(page: Page) {
   await expect.poll(() => status(page), { timeout: 45_000 }).toBe('Available offline');
 }
@@ -114,6 +128,10 @@ describe('offline reading', () => {
     expect(timing.registered).toBeGreaterThanOrEqual(timing.loaded);
     const { bytes } = await offlineFiles(dist);
     expect(await page.locator('[data-offline-detail]').textContent()).toContain(`(${formatSize(bytes)})`);
+    // An English reader saves the English edition only: not one French page or figure.
+    const saved = await savedPaths(page);
+    expect(saved.filter((p) => p.includes('/fr/'))).toEqual([]);
+    expect(saved.length).toBe((await offlineFiles(dist, 'en')).entries.length);
 
     await context.setOffline(true);
     await page.reload({ waitUntil: 'load' });
@@ -212,6 +230,13 @@ describe('offline reading in French', () => {
     expect(response?.status()).toBe(200);
     // The status line is in the page's language: wait on its state, not its words.
     await expect.poll(() => page.locator('[data-offline-status]').getAttribute('data-state'), { timeout: 45_000 }).toBe('ready');
+    // A French reader saves the French edition, with the shared CSS, JS and icons: not one English page, and the
+    // size the control shows is the French edition's.
+    const french = await offlineFiles(dist, 'fr');
+    const saved = await savedPaths(page);
+    expect(saved.filter((p) => isEditionFile(p) && !p.includes('/fr/'))).toEqual([]);
+    expect(saved.length).toBe(french.entries.length);
+    expect(await page.locator('[data-offline]').getAttribute('data-offline-bytes')).toBe(String(french.bytes));
     const steps = await page.$$eval('[data-step]', (els) => els.map((el) => el.id));
     expect(steps.length).toBeGreaterThan(15);
 

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { forEachLocale, pageUrl, sitePathOf, type Locale } from './locales';
 import { afterArticleCell } from '../../src/data/currency';
+import { frenchTypography } from '../../src/i18n/typography';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -130,7 +131,9 @@ forEachLocale((locale) => {
       expect(header.length).toBe(7);
       if (locale === 'en') expect([header[eventColumn], header[flagColumn]]).toEqual(['Event', 'After the article']);
       for (const event of csv('timeline.csv')) {
-        const row = rows.find((r) => r[eventColumn] === (locale === 'fr' ? event.title_fr : event.title));
+        // The French title as a reader reads it: in French typography (« Azawad » with its narrow no-break spaces).
+        const title = locale === 'fr' ? frenchTypography(event.title_fr!) : event.title;
+        const row = rows.find((r) => r[eventColumn] === title);
         expect(row, event.id!).toBeDefined();
         const isAfter = firstDay(event.date!) > '2025-12-09';
         expect(row![flagColumn], event.id!).toBe(isAfter ? READING[locale].flagCell : '');

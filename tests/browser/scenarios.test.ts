@@ -182,7 +182,7 @@ forEachLocale((locale) => {
 });
 
 /** The explorer says its estimates are not a forecast. */
-const NOT_A_FORECAST: Record<Locale, RegExp> = { en: /not a forecast/i, fr: /pas une prévision/i };
+const NOT_A_FORECAST: Record<Locale, RegExp> = { en: /not a forecast/i, fr: /non une prévision/i };
 
 /** Per comparison row: its dimension and the scenarios whose cells a reader can see in it. */
 async function visibleCells(page: Page) {

@@ -14,7 +14,7 @@ import {
   extractJsImports,
   parseSrcset,
 } from '../../scripts/lib/first-view.mjs';
-import { budgetFor, checkBudget, loadBudgets, missingTwins, offlineByEdition, DEFAULT_BUDGETS } from '../../scripts/lib/budgets.mjs';
+import { budgetFor, checkBudget, loadBudgets, missingTwins, DEFAULT_BUDGETS } from '../../scripts/lib/budgets.mjs';
 
 let dist = '';
 let tmp = '';
@@ -210,22 +210,6 @@ describe('budgets', () => {
       expect.stringMatching(/^fr\/embed\/map\/index\.html: missing/),
     ]);
     expect(missingTwins(['index.html', 'fr/index.html'])).toEqual([]);
-  });
-
-  it('weighs offline reading per edition, the shared files counted in each', () => {
-    const entries = [
-      { url: 'index.html', bytes: 100 },
-      { url: 'figures/a.svg', bytes: 10 },
-      { url: 'fr/index.html', bytes: 120 },
-      { url: 'fr/figures/a.svg', bytes: 12 },
-      { url: '_astro/app.js', bytes: 50 },
-      { url: 'favicon.svg', bytes: 1 },
-    ];
-    expect(offlineByEdition(entries)).toEqual([
-      { edition: 'en', files: 4, bytes: 161 },
-      { edition: 'fr', files: 4, bytes: 183 },
-    ]);
-    expect(offlineByEdition(entries.filter((e) => !e.url.startsWith('fr/')))).toEqual([{ edition: 'en', files: 4, bytes: 161 }]);
   });
 
   it('fails a page whose JavaScript is over budget', () => {

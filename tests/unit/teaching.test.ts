@@ -13,7 +13,7 @@ import { copyData, errorOf, setCell } from './helpers/broken-data';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import { offlineGlobPatterns } from '../../scripts/lib/offline.mjs';
+import { builtEditions, offlineGlobPatterns, workerFile } from '../../scripts/lib/offline.mjs';
 
 describe('glossary and changelog data', () => {
   const data = loadSiteData();
@@ -346,24 +346,31 @@ describe('offline reading in both languages', () => {
   };
   const english = ['index.html', 'scenarios/index.html', 'glossary/index.html', 'sources/index.html', 'offline/index.html', 'c/1/index.html', 'figures/a.svg', 'manifest.webmanifest'];
 
-  it('saves the French pages that are built, with their offline page and manifest', () => {
+  it('each edition saves its own pages and the shared files, never the other language’s pages', () => {
     const root = built([...english, ...english.map((f) => `fr/${f}`)]);
     try {
-      const patterns = offlineGlobPatterns(root);
+      expect(builtEditions(root).map((e) => e.locale)).toEqual(['en', 'fr']);
+      const french = offlineGlobPatterns(root, 'fr');
       for (const f of ['fr/index.html', 'fr/scenarios/index.html', 'fr/glossary/index.html', 'fr/sources/index.html', 'fr/offline/index.html', 'fr/c/*/index.html', 'fr/figures/*.svg', 'fr/manifest.webmanifest']) {
-        expect(patterns, f).toContain(f);
+        expect(french, f).toContain(f);
       }
+      const isPage = (p: string) => p.endsWith('.html') || p.includes('figures/') || p.endsWith('.webmanifest');
+      expect(french.filter((p) => isPage(p) && !p.startsWith('fr/'))).toEqual([]);
+      const englishPatterns = offlineGlobPatterns(root, 'en');
+      expect(englishPatterns.filter((p) => p.startsWith('fr/'))).toEqual([]);
+      expect(englishPatterns).toContain('scenarios/index.html');
+      // The shared files (CSS, JS, icons) are in both lists.
+      expect(englishPatterns.filter((p) => !isPage(p))).toEqual(french.filter((p) => !isPage(p)));
+      expect([workerFile('en'), workerFile('fr')]).toEqual(['sw.js', 'fr/sw.js']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
 
-  it('a French edition built in part saves what it has; the English edition must be whole', () => {
-    const root = built([...english, 'fr/offline/index.html', 'fr/glossary/index.html']);
+  it('a build without the French pages has one edition to save', () => {
+    const root = built(english);
     try {
-      const patterns = offlineGlobPatterns(root);
-      expect(patterns.filter((p) => p.startsWith('fr/')).sort()).toEqual(['fr/glossary/index.html', 'fr/offline/index.html']);
-      expect(patterns).toContain('scenarios/index.html');
+      expect(builtEditions(root).map((e) => e.locale)).toEqual(['en']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
