@@ -495,6 +495,30 @@ describe('CSV downloads', () => {
   });
 });
 
+describe('French CSV downloads', () => {
+  it('every French CSV is served, parses and holds the rows of its data file, with French column names and the licence in French', async () => {
+    const { context, page } = await open(pageUrl('fr', 'sources/'));
+    for (const spec of downloadCsvFiles()) {
+      const res = await page.request.get(pageUrl('fr', `downloads/${spec.file}.csv`));
+      expect(res.status(), spec.file).toBe(200);
+      expect(res.headers()['content-type']).toMatch(/^text\/csv/);
+      const csv = csvParse(await res.text());
+      const file = csvParse(readFileSync(join('data', DATASETS[spec.dataset].file), 'utf8').replace(/^\uFEFF/, ''));
+      const rows = spec.ids ? file.filter((r) => spec.ids!.includes(r.id ?? '')) : [...file];
+      expect(csv.map((r) => r.id), spec.file).toEqual(rows.map((r) => r.id));
+      // The French words are the columns' own (no English column beside a "_fr" twin), under French names.
+      expect(csv.columns.filter((c) => c.endsWith('_fr')), spec.file).toEqual([]);
+      expect(csv.columns, spec.file).toEqual(expect.arrayContaining(['a_jour_au', 'licence']));
+      csv.forEach((row, i) => {
+        expect(row.sources?.length ?? 0, `${spec.file} row ${i + 1} sources`).toBeGreaterThan(5);
+        expect(row.licence, `${spec.file} row ${i + 1}`).toContain('CC BY 4.0');
+        expect(row.licence, `${spec.file} row ${i + 1}`).toContain('créditer');
+      });
+    }
+    await context.close();
+  });
+});
+
 /** What an embed's graphic shows, for comparing a page with the defaults. */
 async function snapshot(page: Page) {
   return page.evaluate(() => ({

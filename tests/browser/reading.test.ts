@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { forEachLocale, pageUrl, sitePathOf, type Locale } from './locales';
 import { afterArticleCell } from '../../src/data/currency';
+import { outletName } from '../../src/data/sources';
 import { frenchTypography } from '../../src/i18n/typography';
 
 const siteUrl = inject('siteUrl');
@@ -91,6 +92,61 @@ describe('the story reads as good English', () => {
     const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
     const shown = [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
     expect(text).toContain(`Facts as of ${shown}.`);
+  });
+});
+
+/** The newest dated fact in data/: what "Facts as of" must say. */
+function newestFactDate(): string {
+  const dates = [
+    ...csv('timeline.csv').flatMap((r) => [r.date!, r.end_date || r.date!]),
+    ...csv('convoys.csv').map((r) => r.date!),
+    ...csv('tankers.csv').map((r) => r.date!),
+    ...csv('electricity.csv').map((r) => r.date!),
+    ...csv('fuel-prices.csv').map((r) => r.date!),
+    ...csv('signpost-observations.csv').map((r) => r.date!),
+  ];
+  return dates.reduce((a, b) => (lastDay(b) > lastDay(a) ? b : a));
+}
+
+const FRENCH_MONTH = '(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\\.|févr\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.)';
+const FRENCH_DAY_DATE = `(?:1er|\\d{1,2}) ${FRENCH_MONTH} \\d{4}`;
+
+describe('the French story reads as good French', () => {
+  let text = '';
+  beforeAll(async () => {
+    text = await pageText('fr/', false);
+  });
+
+  it('dates a day with « le », never « en », and writes no doubled word', () => {
+    // "en 27 octobre 2025" is English grammar in French words; French says "le 27 octobre 2025".
+    expect(text).not.toMatch(new RegExp(`(?<![\\p{L}])[Ee]n ${FRENCH_DAY_DATE}`, 'u'));
+    // The first of the month is "1er", not "1".
+    expect(text).not.toMatch(new RegExp(`(?<![\\d])1 ${FRENCH_MONTH} \\d{4}`, 'u'));
+    expect(text).not.toMatch(/(?<![\p{L}])(le|la|les|de|du|des|au|aux|en) \1(?![\p{L}])/iu);
+  });
+
+  it('never nests a citation in brackets inside brackets', () => {
+    expect(text).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)/);
+  });
+
+  it('shows no access date as a publication date: an undated source reads « non daté »', () => {
+    const sources = csv('sources.csv').filter((r) => !r.date && r.accessed && r.chapter !== 'background');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      const year = s.accessed!.slice(0, 4);
+      const outlet = outletName({ outlet: s.outlet! }, 'fr').replace(/\s*\([^()]*\)\s*$/, '');
+      expect(text, `${s.id} is undated`).not.toContain(`${outlet}, ${year})`);
+      expect(text, `${s.id} is undated`).not.toMatch(new RegExp(`${outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${year}\\s?;`));
+    }
+    expect(text).toMatch(/, non daté\s?[;)]/);
+  });
+
+  it('says how current its facts are, from the newest dated event in data/, as French writes a date', () => {
+    const [y, m, d] = newestFactDate().split('-');
+    const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('fr-FR', { month: 'long', timeZone: 'UTC' }) : '';
+    const day = d ? (d === '01' ? '1er' : String(Number(d))) : '';
+    const shown = [day, month, y].filter(Boolean).join(' ');
+    expect(text).toContain(`Informations à jour au ${shown}.`);
   });
 });
 
