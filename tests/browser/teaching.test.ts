@@ -11,6 +11,9 @@ import { launchChromium } from './chromium';
 import { forEachLocale, openPage, pageUrl, sitePathOf, type Locale } from './locales';
 import { t } from '../../src/i18n/strings';
 import { textOf } from '../../src/i18n/data-text';
+import { sayer, typographer } from '../../src/i18n/pages-say';
+import { lastUpdated } from '../../src/data/changelog';
+import { bibtexCitation } from '../../src/lib/citation';
 import { loadSiteData } from '../../src/data/load';
 import { graphicTitle } from '../../src/story/graphic-titles';
 import { GRAPHIC_STATES } from '../../src/story/graphic-states';
@@ -70,192 +73,228 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
   return { pages, text };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every run of whitespace, of any kind, as one plain space. */
+const spaces = (s: string) => s.replace(/\s+/gu, ' ');
+
 /** PDF text extraction splits ligatures and wrapped lines; compare without any whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/ﬁ/g, 'fi').replace(/ﬂ/g, 'fl');
 
-describe('citation links', () => {
-  it('every citation link in the story resolves to an entry on the sources page, and every source is listed there', async () => {
-    const story = await open('', { js: false });
-    const fragments = await story.page.$$eval('a[href*="sources/#"]', (links) =>
-      [...new Set(links.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)))],
-    );
-    await story.context.close();
-    expect(fragments.length).toBeGreaterThan(40);
+forEachLocale((locale) => {
+  const say = sayer(locale);
+  const sourcesPath = new URL(pageUrl(locale, 'sources/')).pathname;
 
-    const sources = await open('sources/', { js: false });
-    const ids = new Set(await sources.page.$$eval('[id]', (els) => els.map((e) => e.id)));
-    for (const fragment of fragments) expect(ids.has(fragment), `#${fragment}`).toBe(true);
-    for (const s of data.sources) expect(ids.has(`src-${s.id}`), s.id).toBe(true);
-    // The notes on the article: each correction has its entry.
-    for (const c of data.articleCorrections) expect(ids.has(`correction-${c.id}`), c.id).toBe(true);
-    const text = await sources.page.locator('main').innerText();
-    expect(text).toMatch(/How the map was made/);
-    expect(text).toMatch(/@misc\{lifelines-mali-\d{4},/);
-    expect(text).toMatch(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}/);
-    expect(text).toMatch(/GeoNames/);
-    expect(text).toMatch(/Natural Earth/);
-    await sources.context.close();
+  describe('citation links', () => {
+    it('every citation link in the story resolves to an entry on the sources page, and every source is listed there', async () => {
+      const story = await open(sitePathOf(locale, ''), { js: false });
+      const links = await story.page.$$eval('a[href*="sources/#"]', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
+      await story.context.close();
+      const fragments = [...new Set(links.map((href) => new URL(href).hash.slice(1)))];
+      expect(fragments.length).toBeGreaterThan(40);
+      // Each links the sources page of the story's own language.
+      for (const href of links) expect(new URL(href).pathname, href).toBe(sourcesPath);
+
+      const sources = await open(sitePathOf(locale, 'sources/'), { js: false });
+      const ids = new Set(await sources.page.$$eval('[id]', (els) => els.map((e) => e.id)));
+      for (const fragment of fragments) expect(ids.has(fragment), `#${fragment}`).toBe(true);
+      for (const s of data.sources) expect(ids.has(`src-${s.id}`), s.id).toBe(true);
+      // The notes on the article: each correction has its entry.
+      for (const c of data.articleCorrections) expect(ids.has(`correction-${c.id}`), c.id).toBe(true);
+      const text = await sources.page.locator('main').innerText();
+      expect(text).toContain(say('pages.sources.mapTitle'));
+      // The BibTeX entry, keyed by the year of the last update (the page's own key, from its citation builder).
+      expect(text).toMatch(/@misc\{lifelines-mali-\d{4}\b/);
+      const updated = lastUpdated(data);
+      expect(text).toContain(bibtexCitation({ title: '', publisher: '', url: '', lastUpdated: updated }, locale).split('\n')[0]);
+      // "Last updated 4 December 2026": the page's words, then the date of the newest change written out,
+      // its month named as the language names it (Intl, not the site's own date code).
+      const [year, month, day] = updated.split('-').map(Number) as [number, number, number];
+      const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+      expect(text).toMatch(new RegExp(`${escapeRegExp(say('pages.sources.lastUpdated'))} ${day === 1 ? '1(?:er)?' : day} ${monthName} ${year}\\b`, 'u'));
+      expect(text).toMatch(/GeoNames/);
+      expect(text).toMatch(/Natural Earth/);
+      await sources.context.close();
+    });
   });
 });
 
-describe('glossary terms in the story', () => {
-  const byId = new Map(data.glossary.map((t) => [t.id, t]));
+forEachLocale((locale) => {
+  describe('glossary terms in the story', () => {
+    const byId = new Map(data.glossary.map((t) => [t.id, t]));
+    /** A term's definition as the page shows it: the page's language, with its typography. */
+    const definition = (id: string) => typographer(locale)(textOf(byId.get(id)!, 'definition', locale));
+    const glossaryPath = new URL(pageUrl(locale, 'glossary/')).pathname;
 
-  it('each term opens and closes by keyboard, and its definition is exposed in a live region', { timeout: 120_000 }, async () => {
-    const { context, page, errors } = await open('', { width: 1280 });
-    const wrappers = page.locator('[data-term]');
-    const count = await wrappers.count();
-    expect(count).toBe(data.glossary.filter((t) => t.chapter !== 'background').length);
-    for (let i = 0; i < count; i++) {
-      const wrapper = wrappers.nth(i);
-      const id = (await wrapper.getAttribute('data-term'))!;
-      const term = byId.get(id)!;
-      const button = wrapper.locator('button.term__trigger');
-      expect(await button.count(), id).toBe(1);
-      expect(await button.getAttribute('aria-expanded'), id).toBe('false');
-      const region = page.locator(`#${await button.getAttribute('aria-controls')}`);
-      expect(await region.getAttribute('role'), id).toBe('status');
+    it('each term opens and closes by keyboard, and its definition is exposed in a live region', { timeout: 120_000 }, async () => {
+      const { context, page, errors } = await open(sitePathOf(locale, ''), { width: 1280 });
+      const wrappers = page.locator('[data-term]');
+      const count = await wrappers.count();
+      expect(count).toBe(data.glossary.filter((t) => t.chapter !== 'background').length);
+      for (let i = 0; i < count; i++) {
+        const wrapper = wrappers.nth(i);
+        const id = (await wrapper.getAttribute('data-term'))!;
+        const shownDefinition = definition(id);
+        const button = wrapper.locator('button.term__trigger');
+        expect(await button.count(), id).toBe(1);
+        expect(await button.getAttribute('aria-expanded'), id).toBe('false');
+        const region = page.locator(`#${await button.getAttribute('aria-controls')}`);
+        expect(await region.getAttribute('role'), id).toBe('status');
 
-      // Hovering never opens it.
-      await button.hover();
-      expect(await button.getAttribute('aria-expanded'), id).toBe('false');
+        // Hovering never opens it.
+        await button.hover();
+        expect(await button.getAttribute('aria-expanded'), id).toBe('false');
 
-      // Enter opens; the definition is in the live region and in the accessibility tree.
-      await button.focus();
-      await page.keyboard.press('Enter');
-      expect(await button.getAttribute('aria-expanded'), id).toBe('true');
-      expect(await region.isVisible(), id).toBe(true);
-      const shown = await region.innerText();
-      expect(squash(shown), id).toContain(squash(term.definition));
-      expect(await region.ariaSnapshot(), id).toContain(term.definition.slice(0, 40));
-      expect(await region.locator(`a[href$="glossary/#term-${id}"]`).count(), id).toBe(1);
+        // Enter opens; the definition is in the live region and in the accessibility tree.
+        await button.focus();
+        await page.keyboard.press('Enter');
+        expect(await button.getAttribute('aria-expanded'), id).toBe('true');
+        expect(await region.isVisible(), id).toBe(true);
+        const shown = await region.innerText();
+        expect(squash(shown), id).toContain(squash(shownDefinition));
+        // The accessibility snapshot writes every space as a plain one (French narrow no-break spaces included).
+        expect(spaces(await region.ariaSnapshot()), id).toContain(spaces(shownDefinition.slice(0, 40)));
+        // One link to the term's entry, on the glossary of the page's own language.
+        const more = region.locator(`a[href$="#term-${id}"]`);
+        expect(await more.count(), id).toBe(1);
+        expect(new URL((await more.evaluate((a) => (a as HTMLAnchorElement).href))).pathname, id).toBe(glossaryPath);
 
-      // Tab reaches the links in the definition; Escape closes it and returns focus to the term.
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate((el) => el!.contains(document.activeElement), await region.elementHandle()), id).toBe(true);
-      await page.keyboard.press('Escape');
-      expect(await button.getAttribute('aria-expanded'), id).toBe('false');
-      expect((await region.innerText()).trim(), id).toBe('');
-      expect(await button.evaluate((el) => el === document.activeElement), id).toBe(true);
+        // Tab reaches the links in the definition; Escape closes it and returns focus to the term.
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate((el) => el!.contains(document.activeElement), await region.elementHandle()), id).toBe(true);
+        await page.keyboard.press('Escape');
+        expect(await button.getAttribute('aria-expanded'), id).toBe('false');
+        expect((await region.innerText()).trim(), id).toBe('');
+        expect(await button.evaluate((el) => el === document.activeElement), id).toBe(true);
 
-      // Space toggles it too.
-      await page.keyboard.press('Space');
-      expect(await button.getAttribute('aria-expanded'), id).toBe('true');
-      await page.keyboard.press('Space');
-      expect(await button.getAttribute('aria-expanded'), id).toBe('false');
-    }
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('a click or tap opens a term, a click elsewhere closes it, and only one is open at a time', async () => {
-    const { context, page } = await open('', { width: 360 });
-    const first = page.locator('[data-term] button.term__trigger').nth(0);
-    const second = page.locator('[data-term] button.term__trigger').nth(1);
-    await first.click();
-    expect(await first.getAttribute('aria-expanded')).toBe('true');
-    await second.click();
-    expect(await first.getAttribute('aria-expanded')).toBe('false');
-    expect(await second.getAttribute('aria-expanded')).toBe('true');
-    await page.locator('h1').click();
-    expect(await second.getAttribute('aria-expanded')).toBe('false');
-    await context.close();
-  });
-
-  it('an open definition meets WCAG A/AA in light and dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const { context, page } = await open('', { width: 768, scheme });
-      const wrapper = page.locator('[data-term="katiba-macina"]');
-      await wrapper.locator('button').click();
-      expect(await axeViolations(page, '[data-term="katiba-macina"]'), scheme).toEqual([]);
+        // Space toggles it too.
+        await page.keyboard.press('Space');
+        expect(await button.getAttribute('aria-expanded'), id).toBe('true');
+        await page.keyboard.press('Space');
+        expect(await button.getAttribute('aria-expanded'), id).toBe('false');
+      }
+      expect(errors).toEqual([]);
       await context.close();
-    }
-  });
+    });
 
-  it('without JavaScript each term links to its entry on the glossary page', async () => {
-    const story = await open('', { js: false });
-    const links = await story.page.$$eval('[data-term] a[data-term-link]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
-    await story.context.close();
-    expect(links.length).toBeGreaterThan(10);
-    const glossary = await open('glossary/', { js: false });
-    for (const fragment of links) expect(await glossary.page.locator(`#${fragment}`).count(), fragment).toBe(1);
-    // The glossary lists every term, each with its sources.
-    expect(await glossary.page.locator('.glossary__entry').count()).toBe(data.glossary.length);
-    for (const t of data.glossary) {
-      const entry = glossary.page.locator(`#term-${t.id}`);
-      expect(squash(await entry.innerText()), t.id).toContain(squash(t.definition));
-      expect(await entry.locator('a[href*="sources/#src-"]').count(), t.id).toBe(new Set(t.source_ids).size);
-    }
-    await glossary.context.close();
+    it('a click or tap opens a term, a click elsewhere closes it, and only one is open at a time', async () => {
+      const { context, page } = await open(sitePathOf(locale, ''), { width: 360 });
+      const first = page.locator('[data-term] button.term__trigger').nth(0);
+      const second = page.locator('[data-term] button.term__trigger').nth(1);
+      await first.click();
+      expect(await first.getAttribute('aria-expanded')).toBe('true');
+      await second.click();
+      expect(await first.getAttribute('aria-expanded')).toBe('false');
+      expect(await second.getAttribute('aria-expanded')).toBe('true');
+      await page.locator('h1').click();
+      expect(await second.getAttribute('aria-expanded')).toBe('false');
+      await context.close();
+    });
+
+    it('an open definition meets WCAG A/AA in light and dark', async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        const { context, page } = await open(sitePathOf(locale, ''), { width: 768, scheme });
+        const wrapper = page.locator('[data-term="katiba-macina"]');
+        await wrapper.locator('button').click();
+        expect(await axeViolations(page, '[data-term="katiba-macina"]'), scheme).toEqual([]);
+        await context.close();
+      }
+    });
+
+    it('without JavaScript each term links to its entry on the glossary page', async () => {
+      const story = await open(sitePathOf(locale, ''), { js: false });
+      const hrefs = await story.page.$$eval('[data-term] a[data-term-link]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      await story.context.close();
+      expect(hrefs.length).toBeGreaterThan(10);
+      // Each links the glossary of the story's own language.
+      for (const href of hrefs) expect(new URL(href).pathname, href).toBe(glossaryPath);
+      const links = hrefs.map((href) => new URL(href).hash.slice(1));
+      const glossary = await open(sitePathOf(locale, 'glossary/'), { js: false });
+      for (const fragment of links) expect(await glossary.page.locator(`#${fragment}`).count(), fragment).toBe(1);
+      // The glossary lists every term, each with its sources.
+      expect(await glossary.page.locator('.glossary__entry').count()).toBe(data.glossary.length);
+      for (const t of data.glossary) {
+        const entry = glossary.page.locator(`#term-${t.id}`);
+        expect(squash(await entry.innerText()), t.id).toContain(squash(definition(t.id)));
+        expect(await entry.locator('a[href*="sources/#src-"]').count(), t.id).toBe(new Set(t.source_ids).size);
+      }
+      await glossary.context.close();
+    });
   });
 });
 
-describe('the class view', () => {
-  it('reads valid links, ignores broken and hostile ones, and charts the spread without storing or sending anything', async () => {
-    const { context, page, errors, requests } = await open('classroom/class-view/', { width: 1280 });
-    const explorer = `${siteUrl}scenarios/`;
-    const lines = [
-      `${explorer}?v=1&e=40,20,10,30`,
-      `${explorer}?v=1&c=i,iv&reforms=yes&e=50,10,10,30`,
-      `  ${explorer}?e=25,25,25,25  `,
-      'v=1&e=10,40,30,20',
-      '',
-      `${explorer}?v=1&reforms=yes`, // no estimate
-      `${explorer}?v=1&e=50,50,50,50`, // does not add up to 100
-      'javascript:alert(1)//scenarios/?e=25,25,25,25',
-      '<img src=x onerror=alert(1)>',
-      `${siteUrl}sources/?e=25,25,25,25`, // not the explorer
-      '%E0%A4%A',
-      `${explorer}?e=${'9'.repeat(5000)}`,
-      `${explorer}?__proto__=1&constructor=2&e=70,10,10,10`,
-    ];
-    await page.fill('[data-class-links]', lines.join('\n'));
-    const before = requests.length;
-    await page.click('[data-class-show]');
+forEachLocale((locale) => {
+  describe('the class view', () => {
+    const say = sayer(locale);
+    const classView = sitePathOf(locale, 'classroom/class-view/');
+    const ignoredLine = (line: number, reason: 'notALink' | 'notTheExplorer' | 'noEstimate' | 'tooLong') =>
+      say('pages.classView.ignoredLine', { line, reason: say(`pages.classView.reason.${reason}`) });
+    it('reads valid links, ignores broken and hostile ones, and charts the spread without storing or sending anything', async () => {
+      const { context, page, errors, requests } = await open(classView, { width: 1280 });
+      const explorer = pageUrl(locale, 'scenarios/');
+      const lines = [
+        `${explorer}?v=1&e=40,20,10,30`,
+        `${explorer}?v=1&c=i,iv&reforms=yes&e=50,10,10,30`,
+        `  ${explorer}?e=25,25,25,25  `,
+        'v=1&e=10,40,30,20',
+        '',
+        `${explorer}?v=1&reforms=yes`, // no estimate
+        `${explorer}?v=1&e=50,50,50,50`, // does not add up to 100
+        'javascript:alert(1)//scenarios/?e=25,25,25,25',
+        '<img src=x onerror=alert(1)>',
+        `${pageUrl(locale, 'sources/')}?e=25,25,25,25`, // not the explorer
+        '%E0%A4%A',
+        `${explorer}?e=${'9'.repeat(5000)}`,
+        `${explorer}?__proto__=1&constructor=2&e=70,10,10,10`,
+      ];
+      await page.fill('[data-class-links]', lines.join('\n'));
+      const before = requests.length;
+      await page.click('[data-class-show]');
 
-    await expect.poll(() => page.locator('[data-class-status]').innerText()).toMatch(/^5 links with an estimate read; 7 lines ignored\.$/);
-    const chart = page.locator('[data-class-chart] svg.class-chart');
-    expect(await chart.count()).toBe(1);
-    expect(await chart.isVisible()).toBe(true);
-    expect(await chart.locator('.class-chart__row').count()).toBe(4);
-    expect(await chart.locator('circle.class-chart__dot').count()).toBe(20);
-    const firstRow = await chart.locator('[data-scenario="i"] circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('data-points'))));
-    expect(firstRow).toEqual([40, 50, 25, 10, 70]);
-    expect(await page.locator('[data-class-table] tbody tr').count()).toBe(4);
-    expect(await page.locator('[data-class-table] tbody tr').first().innerText()).toMatch(/10\s+40\s+70/);
-    expect(await page.locator('[data-class-ignored] li').allInnerTexts()).toEqual([
-      'Line 6: no estimate in the link',
-      'Line 7: no estimate in the link',
-      'Line 8: not a web link',
-      'Line 9: not a web link',
-      'Line 10: not a link to the scenario explorer',
-      'Line 11: not a web link',
-      'Line 12: too long to be a scenario link',
-    ]);
-    // Nothing pasted is echoed into the page, nothing ran, nothing was stored or sent.
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(await page.evaluate(() => document.body.innerHTML.includes('onerror'))).toBe(false);
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
-    expect(await context.cookies()).toEqual([]);
-    expect(requests.slice(before)).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
+      await expect.poll(() => page.locator('[data-class-status]').innerText()).toBe(say('pages.classView.readMany', { n: 5 }) + say('pages.classView.ignoredMany', { n: 7 }));
+      const chart = page.locator('[data-class-chart] svg.class-chart');
+      expect(await chart.count()).toBe(1);
+      expect(await chart.isVisible()).toBe(true);
+      expect(await chart.locator('.class-chart__row').count()).toBe(4);
+      expect(await chart.locator('circle.class-chart__dot').count()).toBe(20);
+      const firstRow = await chart.locator('[data-scenario="i"] circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('data-points'))));
+      expect(firstRow).toEqual([40, 50, 25, 10, 70]);
+      expect(await page.locator('[data-class-table] tbody tr').count()).toBe(4);
+      expect(await page.locator('[data-class-table] tbody tr').first().innerText()).toMatch(/10\s+40\s+70/);
+      expect(await page.locator('[data-class-ignored] li').allInnerTexts()).toEqual([
+        ignoredLine(6, 'noEstimate'),
+        ignoredLine(7, 'noEstimate'),
+        ignoredLine(8, 'notALink'),
+        ignoredLine(9, 'notALink'),
+        ignoredLine(10, 'notTheExplorer'),
+        ignoredLine(11, 'notALink'),
+        ignoredLine(12, 'tooLong'),
+      ]);
+      // Nothing pasted is echoed into the page, nothing ran, nothing was stored or sent.
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(await page.evaluate(() => document.body.innerHTML.includes('onerror'))).toBe(false);
+      expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+      expect(await context.cookies()).toEqual([]);
+      expect(requests.slice(before)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
-    // Clearing empties the chart.
-    await page.click('[data-class-clear]');
-    expect(await page.locator('[data-class-results]').isHidden()).toBe(true);
-    expect(await page.locator('[data-class-links]').inputValue()).toBe('');
-    await context.close();
-  });
+      // Clearing empties the chart.
+      await page.click('[data-class-clear]');
+      expect(await page.locator('[data-class-results]').isHidden()).toBe(true);
+      expect(await page.locator('[data-class-links]').inputValue()).toBe('');
+      await context.close();
+    });
 
-  it('a dark page charts a single link readably (WCAG A/AA)', async () => {
-    const { context, page } = await open('classroom/class-view/', { width: 360, scheme: 'dark' });
-    await page.fill('[data-class-links]', `${siteUrl}scenarios/?v=1&e=40,20,10,30`);
-    await page.click('[data-class-show]');
-    await expect.poll(() => page.locator('[data-class-status]').innerText()).toMatch(/^1 link with an estimate read\.$/);
-    expect(await page.locator('circle.class-chart__dot').count()).toBe(4);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    it('a dark page charts a single link readably (WCAG A/AA)', async () => {
+      const { context, page } = await open(classView, { width: 360, scheme: 'dark' });
+      await page.fill('[data-class-links]', pageUrl(locale, 'scenarios/?v=1&e=40,20,10,30'));
+      await page.click('[data-class-show]');
+      await expect.poll(() => page.locator('[data-class-status]').innerText()).toBe(say('pages.classView.readOne', { n: 1 }) + say('pages.classView.ignoredNone'));
+      expect(await page.locator('circle.class-chart__dot').count()).toBe(4);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
   });
 });
 
