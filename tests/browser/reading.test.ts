@@ -79,16 +79,7 @@ describe('the story reads as good English', () => {
   });
 
   it('says how current its facts are, from the newest dated event in data/', () => {
-    const dates = [
-      ...csv('timeline.csv').flatMap((r) => [r.date!, r.end_date || r.date!]),
-      ...csv('convoys.csv').map((r) => r.date!),
-      ...csv('tankers.csv').map((r) => r.date!),
-      ...csv('electricity.csv').map((r) => r.date!),
-      ...csv('fuel-prices.csv').map((r) => r.date!),
-      ...csv('signpost-observations.csv').map((r) => r.date!),
-    ];
-    const newest = dates.reduce((a, b) => (lastDay(b) > lastDay(a) ? b : a));
-    const [y, m, d] = newest.split('-');
+    const [y, m, d] = newestFactDate().split('-');
     const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
     const shown = [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
     expect(text).toContain(`Facts as of ${shown}.`);
