@@ -8,9 +8,9 @@
 //      (lib/headers.mjs), read from the finished pages.
 // Safe to run again on the same build.
 import fs from 'node:fs';
-import { basePath, displayPath, distDir, listHtmlPages } from './lib/dist.mjs';
+import { basePath, displayPath, distDir, editionOf, listHtmlPages } from './lib/dist.mjs';
 import { writeSingleFile } from './lib/single-file.mjs';
-import { EDITIONS, buildServiceWorker, builtEditions, formatSize, offlineFiles, workerFile, writeOfflineSize } from './lib/offline.mjs';
+import { buildServiceWorker, builtEditions, formatSize, offlineFiles, workerFile, writeOfflineSize } from './lib/offline.mjs';
 import { HEADERS_FILE, NGINX_FILE, writeHostHeaders } from './lib/headers.mjs';
 
 const root = distDir();
@@ -30,8 +30,8 @@ try {
   // reader is that of their edition's files, pages included with the size written in; writing it changes
   // each page by a few bytes, so measure again until the number stands.
   const pages = listHtmlPages(root);
-  for (const { locale, prefix } of builtEditions(root)) {
-    const editionPages = pages.filter((rel) => (prefix ? rel.startsWith(prefix) : !EDITIONS.some((e) => e.prefix && rel.startsWith(e.prefix))));
+  for (const { locale } of builtEditions(root)) {
+    const editionPages = pages.filter((rel) => editionOf(rel).locale === locale);
     let offline = await offlineFiles(root, locale);
     for (let i = 0; i < 3; i++) {
       writeOfflineSize(root, editionPages, offline.bytes);

@@ -3,7 +3,7 @@
 // file is absent. KB means KiB: 120 KB = 122880 bytes of gzip.
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './dist.mjs';
+import { EDITIONS, editionOf, repoRoot } from './dist.mjs';
 
 export const DEFAULT_BUDGETS = {
   default: { totalKB: 120, jsKB: 40 },
@@ -25,12 +25,11 @@ export function loadBudgets(file = path.join(repoRoot, 'budgets.json')) {
 // The site's editions other than English, by the folder they live in: a French
 // page has the budget of its English twin ("fr/embed/map/index.html" is held to
 // the embeds' 40 KB, "fr/index.html" to the story's 120 KB).
-export const EDITION_PREFIXES = ['fr/'];
+export const EDITION_PREFIXES = EDITIONS.filter((e) => e.prefix).map((e) => e.prefix);
 
 /** The path of a page's English twin: "fr/embed/map/index.html" -> "embed/map/index.html". */
 export function englishTwin(page) {
-  const prefix = EDITION_PREFIXES.find((p) => page.startsWith(p));
-  return prefix ? page.slice(prefix.length) : page;
+  return page.slice(editionOf(page).prefix.length);
 }
 
 // `match` is a regular expression tested against the page path relative to

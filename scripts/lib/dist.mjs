@@ -5,6 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The editions of the site, by the folder of dist/ they live in: English at the root, French under fr/.
+ * Pages, budgets and offline reading all sort files by these.
+ */
+export const EDITIONS = [
+  { locale: 'en', prefix: '' },
+  { locale: 'fr', prefix: 'fr/' },
+];
+
+/** The edition a file belongs to, by its path relative to dist: "fr/index.html" is French, the rest English. */
+export function editionOf(rel) {
+  return EDITIONS.find((e) => e.prefix && rel.startsWith(e.prefix)) ?? EDITIONS[0];
+}
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // DIST_DIR lets the scripts be exercised on a throwaway build (e.g. in /tmp)

@@ -7,28 +7,24 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
-import { repoRoot } from './dist.mjs';
+import { EDITIONS, repoRoot } from './dist.mjs';
 
 export const SW_FILE = 'sw.js';
 export const SW_SOURCE = path.join(repoRoot, 'src/offline/sw.js');
 
-/**
- * The editions of the site, each with its own worker: English at the root (dist/sw.js, scope "/"), French
- * under fr/ (dist/fr/sw.js, scope "/fr/"). A reader saves the edition they read, not both: on a slow or
- * costly connection, the other language's pages would double the download for nothing. Only the shared files
+/*
+ * Each edition (dist.mjs) has its own worker: English at the root (dist/sw.js, scope "/"), French under fr/
+ * (dist/fr/sw.js, scope "/fr/"). A reader saves the edition they read, not both: on a slow or costly
+ * connection, the other language's pages would double the download for nothing. Only the shared files
  * (CSS, JS, icons) are in both lists.
  */
-export const EDITIONS = [
-  { locale: 'en', prefix: '' },
-  { locale: 'fr', prefix: 'fr/' },
-];
 
 /** The editions this build has (an edition is built when its offline page is). */
 export function builtEditions(root) {
   return EDITIONS.filter((e) => fs.existsSync(path.join(root, e.prefix, 'offline', 'index.html')));
 }
 
-function editionOf(locale) {
+function editionByLocale(locale) {
   const edition = EDITIONS.find((e) => e.locale === locale);
   if (!edition) throw new Error(`offline reading: no edition "${locale}"`);
   return edition;
@@ -36,7 +32,7 @@ function editionOf(locale) {
 
 /** Where an edition's worker is written, relative to dist: "sw.js", "fr/sw.js". */
 export function workerFile(locale) {
-  return `${editionOf(locale).prefix}${SW_FILE}`;
+  return `${editionByLocale(locale).prefix}${SW_FILE}`;
 }
 
 // What a reader gets offline, relative to dist, in their edition: the story with
@@ -47,7 +43,7 @@ export function workerFile(locale) {
 // CSV), link previews, embed pages, the classroom pages, the single-file
 // edition.
 export function offlineGlobPatterns(root, locale = 'en') {
-  const { prefix } = editionOf(locale);
+  const { prefix } = editionByLocale(locale);
   const patterns = [
     `${prefix}index.html`,
     `${prefix}scenarios/index.html`,
@@ -68,7 +64,7 @@ export function offlineGlobPatterns(root, locale = 'en') {
  * its screen figure at every width (printed, the wide one), so it is saved.
  */
 export function offlineIgnores(root, locale = 'en') {
-  const { prefix } = editionOf(locale);
+  const { prefix } = editionByLocale(locale);
   const dir = path.join(root, prefix, 'figures');
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -82,7 +78,7 @@ function gzipBytes(file) {
 }
 
 function manifestOptions(root, locale, forWorker = false) {
-  const { prefix } = editionOf(locale);
+  const { prefix } = editionByLocale(locale);
   return {
     globDirectory: root,
     // A pattern that matches nothing stops the build (workbox-build warns, and warnings are errors here).

@@ -43,7 +43,7 @@ function paragraph(
   style: { size: number; lineHeight: number; weight?: 700 | 400; fill: string; family?: string; maxLines?: number },
 ): TextBlock {
   if (!text.trim()) return { svg: '', height: 0 };
-  const lines = wrapLines(holdNoBreakSpaces(text), charsFor(width, style.size, style.weight === 700), style.maxLines ?? 20).map(releaseNoBreakSpaces);
+  const lines = wrapLines(text, charsFor(width, style.size, style.weight === 700), style.maxLines ?? 20);
   const svg = el(
     'text',
     {
@@ -57,24 +57,6 @@ function paragraph(
     lines.map((line, i) => el('tspan', { x, dy: i === 0 ? 0 : style.lineHeight }, escapeXml(line))),
   );
   return { svg, height: round(style.size + (lines.length - 1) * style.lineHeight + style.lineHeight - style.size) };
-}
-
-/**
- * The wrapper splits on any white space, no-break spaces included; French text must not break
- * before its ":" or inside "« »", nor lose the narrow space there. They are held as private-use
- * characters (one character each, so the line lengths are unchanged) while the text is wrapped.
- */
-const NO_BREAK_HOLDS: readonly [string, string][] = [
-  ['\u202f', '\ue010'],
-  ['\u00a0', '\ue011'],
-];
-
-function holdNoBreakSpaces(text: string): string {
-  return NO_BREAK_HOLDS.reduce((out, [space, held]) => out.replaceAll(space, held), text);
-}
-
-function releaseNoBreakSpaces(text: string): string {
-  return NO_BREAK_HOLDS.reduce((out, [space, held]) => out.replaceAll(held, space), text);
 }
 
 function round(n: number): number {

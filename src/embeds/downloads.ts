@@ -27,7 +27,7 @@ import { EMBEDS, LICENCE, creditIn, embedForState, getEmbed } from './embeds';
 import { embedSourceIds } from './sources';
 import type { Locale } from '../i18n/locale';
 import { textOf } from '../i18n/data-text';
-import { frenchTypography } from '../i18n/typography';
+import { typographer } from '../i18n/typography';
 import { sitePathIn } from './share-fields';
 import { storyChaptersIn } from '../story/story-steps';
 import { say } from './words';
@@ -138,7 +138,7 @@ export function socialCardSvg(data: SiteData, name: string, locale: Locale = 'en
   if (!stateName) throw new Error(`chapter "${name}" has no step`);
   const state = getGraphicState(stateName);
   const graphic = renderGraphic(data, state, { mode: 'static', title: graphicTitle(state.kind, locale), idPrefix: `og-${name}`, locale }, 'wide');
-  const text = (words: string) => (locale === 'fr' ? frenchTypography(words) : words);
+  const text = typographer(locale);
   return socialCard(graphic, {
     kicker: chapter ? say(locale, 'embeds.og.chapterKicker', { n: chapter.order }) : say(locale, 'embeds.og.storyKicker'),
     title: chapter ? text(chapter.title) : say(locale, 'embeds.og.storyTitle'),

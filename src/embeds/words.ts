@@ -5,9 +5,8 @@
  */
 import type { Locale } from '../i18n/locale';
 import { t, type StringKey, type StringParams } from '../i18n/strings';
-import { frenchTypography } from '../i18n/typography';
+import { typographer } from '../i18n/typography';
 
 export function say<K extends StringKey>(locale: Locale, key: K, ...params: StringParams<K>): string {
-  const text = t(locale, key, ...params);
-  return locale === 'fr' ? frenchTypography(text) : text;
+  return typographer(locale)(t(locale, key, ...params));
 }

@@ -5,13 +5,9 @@
  */
 import type { Locale } from './locale';
 import { t, type StringKey } from './strings';
-import { frenchTypography } from './typography';
+import { typographer } from './typography';
 
 export type Say = (key: StringKey, params?: Record<string, string | number>) => string;
-
-export function typographer(locale: Locale): (text: string) => string {
-  return locale === 'fr' ? frenchTypography : (text) => text;
-}
 
 export function sayer(locale: Locale): Say {
   const typo = typographer(locale);

@@ -8,6 +8,8 @@
  * would touch attributes too ("style='a:b'").
  */
 
+import type { Locale } from './locale';
+
 const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 
@@ -47,4 +49,9 @@ export function frenchTypography(text: string): string {
   });
 
   return out.replace(HELD, (_, index: string) => held[Number(index)]!);
+}
+
+/** The typography of a language's text: French typography for French, the text as it is for English. */
+export function typographer(locale: Locale): (text: string) => string {
+  return locale === 'fr' ? frenchTypography : (text) => text;
 }
